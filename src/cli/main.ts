@@ -8,6 +8,7 @@ import { UsageError } from './io.ts';
 /** Subcommand name → lazy loader, so `tollgate keygen` does not pay for loading the scanner. */
 const kSubcommands: Record<string, () => Promise<Subcommand>> = {
   scan: async () => (await import('./scan.ts')).run,
+  corpus: async () => (await import('./corpus.ts')).run,
 };
 
 const kUsage = `usage: tollgate <command> [options]
