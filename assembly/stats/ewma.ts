@@ -1,0 +1,32 @@
+// Exponentially weighted mean and variance: mean += a*d; var = (1-a)*(var + a*d^2), d = x - mean.
+import { sigmaFloor } from './params';
+
+/** z-score of `x` against an EWMA pair stored at (meanAt, varAt). */
+// @ts-ignore: decorator
+@inline export function ewmaScore(meanAt: usize, varAt: usize, x: f64): f64 {
+  const mean = load<f64>(meanAt);
+  return (x - mean) / max(Math.sqrt(load<f64>(varAt)), sigmaFloor(mean));
+}
+
+/**
+ * Folds `x` into the EWMA pair. `first` seeds the mean with x and the variance with 0.
+ * `clip` > 0 winsorizes the deviation at clip standard deviations, so one spike cannot inflate
+ * the baseline enough to hide the next one.
+ */
+// @ts-ignore: decorator
+@inline export function ewmaUpdate(meanAt: usize, varAt: usize, x: f64, alpha: f64, first: bool, clip: f64): void {
+  if (first) {
+    store<f64>(meanAt, x);
+    store<f64>(varAt, 0);
+    return;
+  }
+  const mean = load<f64>(meanAt);
+  const v = load<f64>(varAt);
+  let d = x - mean;
+  if (clip > 0 && v > 0) {
+    const lim = clip * Math.sqrt(v);
+    d = min(max(d, -lim), lim);
+  }
+  store<f64>(meanAt, mean + alpha * d);
+  store<f64>(varAt, (1 - alpha) * (v + alpha * d * d));
+}

@@ -1,0 +1,250 @@
+// tollgate statistics module: streaming anomaly detectors for many series at once.
+//
+// ABI (numbers only): the host calls `init(capacity, batchCapacity)`, writes up to batchCapacity
+// points as three parallel arrays (slot i32, ts f64 ms, value f64) at inSlotPtr/inTsPtr/inValuePtr,
+// calls `processBatch(count)`, and reads `count` output records of OUT_STRIDE bytes at outPtr:
+// [score f32 in 0..1, fired mask u32, one f32 statistic per detector]. State lives in one block
+// of RECORD_BYTES per slot; nothing is allocated per point.
+import {
+  RECORD_BYTES, OUT_STRIDE, DETECTORS, PARAMS,
+  F_COUNT, F_LAST_TS, F_E_MEAN, F_E_VAR, F_C_MEAN, F_C_VAR, F_C_NEG, F_R_SEEN,
+  F_MED_Q, F_MED_N, F_MAD_Q, F_MAD_N, F_SEASON, SEASON_BUCKETS, SEASON_STRIDE,
+  D_WELFORD, D_EWMA, D_ROBUST, D_CUSUM, D_RATE, D_SEASONAL,
+  P_WARMUP, P_EWMA_ALPHA, P_CUSUM_ALPHA, P_CUSUM_K, P_T_WELFORD, P_T_EWMA, P_T_ROBUST, P_T_CUSUM,
+  P_T_RATE, P_T_SEASONAL, P_RATE_WINDOW_MS, P_RATE_ALPHA, P_SEASON_ALPHA, P_SEASON_MIN,
+  P_SIGMA_ABS, P_SIGMA_REL, P_ENABLED, P_CLIP,
+} from './layout';
+import { param, paramsBase, setParamValue, sigmaFloor } from './params';
+import { welfordScore, welfordUpdate } from './welford';
+import { ewmaScore, ewmaUpdate } from './ewma';
+import { p2Add, p2Estimate } from './p2';
+import { cusumStep } from './cusum';
+import { rateStep } from './rate';
+import { seasonalStep } from './seasonal';
+
+export const S_ERR_SLOT: i32 = -1; // a point names a slot >= capacity
+export const S_ERR_COUNT: i32 = -2; // count outside 0..batchCapacity
+export const S_ERR_NOT_INIT: i32 = -3; // init() was not called
+
+let stateBase: usize = 0;
+let capacity: i32 = 0;
+let batchCap: i32 = 0;
+let inSlot: usize = 0;
+let inTs: usize = 0;
+let inValue: usize = 0;
+let out: usize = 0;
+
+/** 1.4826 * MAD estimates sigma for normal data. */
+const MAD_TO_SIGMA: f64 = 1.4826;
+
+function setDefaults(): void {
+  setParamValue(P_WARMUP, 30);
+  setParamValue(P_EWMA_ALPHA, 0.05);
+  setParamValue(P_CUSUM_ALPHA, 0.01);
+  setParamValue(P_CUSUM_K, 0.5);
+  setParamValue(P_T_WELFORD, 5);
+  setParamValue(P_T_EWMA, 5);
+  setParamValue(P_T_ROBUST, 6);
+  setParamValue(P_T_CUSUM, 8);
+  setParamValue(P_T_RATE, 5);
+  setParamValue(P_T_SEASONAL, 5);
+  setParamValue(P_RATE_WINDOW_MS, 60000);
+  setParamValue(P_RATE_ALPHA, 0.05);
+  setParamValue(P_SEASON_ALPHA, 0.1);
+  setParamValue(P_SEASON_MIN, 4);
+  setParamValue(P_SIGMA_ABS, 1e-9);
+  setParamValue(P_SIGMA_REL, 1e-3);
+  setParamValue(P_ENABLED, <f64>((1 << DETECTORS) - 1));
+  setParamValue(P_CLIP, 0);
+}
+
+/** Bytes of state per series slot. */
+export function recordBytes(): i32 { return <i32>RECORD_BYTES; }
+/** Bytes per output record. */
+export function outStride(): i32 { return <i32>OUT_STRIDE; }
+export function detectorCount(): i32 { return DETECTORS; }
+export function paramCount(): i32 { return PARAMS; }
+export function slotCapacity(): i32 { return capacity; }
+export function batchCapacity(): i32 { return batchCap; }
+export function inSlotPtr(): usize { return inSlot; }
+export function inTsPtr(): usize { return inTs; }
+export function inValuePtr(): usize { return inValue; }
+export function outPtr(): usize { return out; }
+export function paramsPtr(): usize { return paramsBase; }
+export function stateBasePtr(): usize { return stateBase; }
+
+export function setParam(id: i32, v: f64): i32 {
+  if (id < 0 || id >= PARAMS) return -1;
+  setParamValue(id, v);
+  return 0;
+}
+export function getParam(id: i32): f64 {
+  return id < 0 || id >= PARAMS ? NaN : param(id);
+}
+
+/**
+ * Allocates IO buffers for `batchPoints` points and state for `slots` series and resets the
+ * parameters to their defaults. Call once; grow later with ensureCapacity.
+ */
+export function init(slots: i32, batchPoints: i32): i32 {
+  if (slots < 1 || batchPoints < 1) return S_ERR_COUNT;
+  setDefaults();
+  batchCap = batchPoints;
+  const n = <usize>batchPoints;
+  inSlot = heap.alloc(n << 2);
+  inTs = heap.alloc(n << 3);
+  inValue = heap.alloc(n << 3);
+  out = heap.alloc(n * OUT_STRIDE);
+  // state last, so growing it extends the top block in place
+  stateBase = heap.alloc(<usize>slots * RECORD_BYTES);
+  capacity = slots;
+  for (let s = 0; s < slots; s++) resetSlot(s);
+  return 0;
+}
+
+/** Grows state to at least `slots` series (keeps existing state). Returns the new capacity. */
+export function ensureCapacity(slots: i32): i32 {
+  if (stateBase == 0) return S_ERR_NOT_INIT;
+  if (slots <= capacity) return capacity;
+  const old = capacity;
+  stateBase = heap.realloc(stateBase, <usize>slots * RECORD_BYTES);
+  capacity = slots;
+  for (let s = old; s < slots; s++) resetSlot(s);
+  return capacity;
+}
+
+/** Forgets everything a slot has learned. */
+export function resetSlot(slot: i32): i32 {
+  if (slot < 0 || slot >= capacity) return S_ERR_SLOT;
+  const rec = stateBase + <usize>slot * RECORD_BYTES;
+  memory.fill(rec, 0, RECORD_BYTES);
+  store<f64>(rec + F_R_SEEN, -1);
+  for (let b = 0; b < SEASON_BUCKETS; b++) store<f32>(rec + F_SEASON + <usize>b * SEASON_STRIDE, 0, 8);
+  return 0;
+}
+
+/** Reads one f64 field of a slot's record (tests and introspection). */
+export function readField(slot: i32, offset: i32): f64 {
+  if (slot < 0 || slot >= capacity || offset < 0 || <usize>offset + 8 > RECORD_BYTES) return NaN;
+  return load<f64>(stateBase + <usize>slot * RECORD_BYTES + <usize>offset);
+}
+
+/** Streaming median and MAD estimates of a slot (P² sketches). */
+export function median(slot: i32): f64 {
+  if (slot < 0 || slot >= capacity) return NaN;
+  const rec = stateBase + <usize>slot * RECORD_BYTES;
+  return p2Estimate(rec + F_MED_Q, load<f64>(rec + F_COUNT), 0.5);
+}
+export function mad(slot: i32): f64 {
+  if (slot < 0 || slot >= capacity) return NaN;
+  const rec = stateBase + <usize>slot * RECORD_BYTES;
+  return p2Estimate(rec + F_MAD_Q, load<f64>(rec + F_COUNT), 0.5);
+}
+
+// score in [0,1) from |stat| / threshold: r^4 / (1 + r^4), so the threshold itself maps to 0.5
+// @ts-ignore: decorator
+@inline function ratioScore(stat: f64, threshold: f64): f64 {
+  const r = Math.abs(stat) / threshold;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  return r4 / (1 + r4);
+}
+
+/**
+ * Scores and folds in `count` points from the input arrays, writing one output record each.
+ * Returns `count`, or S_ERR_SLOT / S_ERR_COUNT without touching any state if the batch is bad.
+ */
+export function processBatch(count: i32): i32 {
+  if (stateBase == 0) return S_ERR_NOT_INIT;
+  if (count < 0 || count > batchCap) return S_ERR_COUNT;
+  for (let i = 0; i < count; i++) {
+    const s = load<i32>(inSlot + (<usize>i << 2));
+    if (<u32>s >= <u32>capacity) return S_ERR_SLOT;
+  }
+  const warmup = param(P_WARMUP);
+  const alpha = param(P_EWMA_ALPHA);
+  const cAlpha = param(P_CUSUM_ALPHA);
+  const k = param(P_CUSUM_K);
+  const tW = param(P_T_WELFORD);
+  const tE = param(P_T_EWMA);
+  const tR = param(P_T_ROBUST);
+  const tC = param(P_T_CUSUM);
+  const tRate = param(P_T_RATE);
+  const tS = param(P_T_SEASONAL);
+  const rateWin = param(P_RATE_WINDOW_MS);
+  const rateAlpha = param(P_RATE_ALPHA);
+  const sAlpha = param(P_SEASON_ALPHA);
+  const sMin = param(P_SEASON_MIN);
+  const clip = param(P_CLIP);
+  const enabled = <i32>param(P_ENABLED);
+  for (let i = 0; i < count; i++) {
+    const slot = load<i32>(inSlot + (<usize>i << 2));
+    const ts = load<f64>(inTs + (<usize>i << 3));
+    const x = load<f64>(inValue + (<usize>i << 3));
+    const rec = stateBase + <usize>slot * RECORD_BYTES;
+    const o = out + <usize>i * OUT_STRIDE;
+    const n = load<f64>(rec + F_COUNT);
+    const first = n == 0;
+    const scoring = n >= warmup;
+
+    // --- score against the state before this point ---
+    const zW = scoring ? welfordScore(rec, x) : 0;
+    const zE = scoring ? ewmaScore(rec + F_E_MEAN, rec + F_E_VAR, x) : 0;
+    let zR: f64 = 0;
+    const med = p2Estimate(rec + F_MED_Q, n, 0.5);
+    if (scoring) {
+      const m = p2Estimate(rec + F_MAD_Q, n, 0.5);
+      zR = (x - med) / max(MAD_TO_SIGMA * m, sigmaFloor(med));
+    }
+    let cStat: f64 = 0;
+    if (scoring) {
+      cStat = cusumStep(rec, ewmaScore(rec + F_C_MEAN, rec + F_C_VAR, x), k, tC);
+    }
+    const rateZ = (enabled & (1 << D_RATE)) != 0 ? rateStep(rec, ts, rateWin, rateAlpha) : 0;
+    const sZ = (enabled & (1 << D_SEASONAL)) != 0 ? seasonalStep(rec, ts, x, sAlpha, sMin, clip) : 0;
+
+    // --- fold the point in ---
+    welfordUpdate(rec, x);
+    ewmaUpdate(rec + F_E_MEAN, rec + F_E_VAR, x, alpha, first, clip);
+    ewmaUpdate(rec + F_C_MEAN, rec + F_C_VAR, x, cAlpha, first, clip);
+    const n1 = n + 1;
+    p2Add(rec + F_MED_Q, rec + F_MED_N, n1, x, 0.5);
+    // deviations are taken from the median estimate before this point (x itself for the first)
+    p2Add(rec + F_MAD_Q, rec + F_MAD_N, n1, Math.abs(x - (first ? x : med)), 0.5);
+    store<f64>(rec + F_COUNT, n1);
+    store<f64>(rec + F_LAST_TS, ts);
+
+    // --- combine: the strongest enabled detector sets the score ---
+    let score: f64 = 0;
+    let mask: u32 = 0;
+    let sc: f64;
+    if ((enabled & (1 << D_WELFORD)) != 0) {
+      sc = ratioScore(zW, tW); if (sc > score) score = sc; if (Math.abs(zW) >= tW) mask |= 1 << D_WELFORD;
+    }
+    if ((enabled & (1 << D_EWMA)) != 0) {
+      sc = ratioScore(zE, tE); if (sc > score) score = sc; if (Math.abs(zE) >= tE) mask |= 1 << D_EWMA;
+    }
+    if ((enabled & (1 << D_ROBUST)) != 0) {
+      sc = ratioScore(zR, tR); if (sc > score) score = sc; if (Math.abs(zR) >= tR) mask |= 1 << D_ROBUST;
+    }
+    if ((enabled & (1 << D_CUSUM)) != 0) {
+      sc = ratioScore(cStat, tC); if (sc > score) score = sc; if (Math.abs(cStat) >= tC) mask |= 1 << D_CUSUM;
+    }
+    if ((enabled & (1 << D_RATE)) != 0 && scoring) {
+      sc = ratioScore(rateZ, tRate); if (sc > score) score = sc; if (rateZ >= tRate) mask |= 1 << D_RATE;
+    }
+    if ((enabled & (1 << D_SEASONAL)) != 0 && scoring) {
+      sc = ratioScore(sZ, tS); if (sc > score) score = sc; if (Math.abs(sZ) >= tS) mask |= 1 << D_SEASONAL;
+    }
+    store<f32>(o, <f32>score);
+    store<u32>(o, mask, 4);
+    store<f32>(o, <f32>zW, 8);
+    store<f32>(o, <f32>zE, 12);
+    store<f32>(o, <f32>zR, 16);
+    store<f32>(o, <f32>cStat, 20);
+    store<f32>(o, <f32>(scoring ? rateZ : 0), 24);
+    store<f32>(o, <f32>(scoring ? sZ : 0), 28);
+  }
+  return count;
+}
+

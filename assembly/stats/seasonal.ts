@@ -1,0 +1,44 @@
+// Seasonality-aware baseline: one EWMA (mean, variance) per hour of day, split weekday/weekend,
+// so a value is compared with what is usual at that hour rather than with the whole day.
+import { F_SEASON, SEASON_STRIDE } from './layout';
+import { sigmaFloor } from './params';
+
+const MS_PER_HOUR: f64 = 3600000;
+
+/** Bucket 0..47 for a timestamp in ms since the epoch (UTC): hour + 24 on Saturday and Sunday. */
+// @ts-ignore: decorator
+@inline export function seasonBucket(ts: f64): i32 {
+  const hours = <i64>Math.floor(ts / MS_PER_HOUR);
+  let hour = <i32>(hours % 24);
+  if (hour < 0) hour += 24;
+  let day = <i32>(Math.floor(<f64>hours / 24) % 7); // 1970-01-01 was a Thursday (day 0 here)
+  if (day < 0) day += 7;
+  const weekend = day == 2 || day == 3; // Saturday, Sunday
+  return hour + (weekend ? 24 : 0);
+}
+
+/** Scores `x` against its bucket (0 until the bucket has `minCount` visits), then updates it. */
+export function seasonalStep(rec: usize, ts: f64, x: f64, alpha: f64, minCount: f64, clip: f64): f64 {
+  const at = rec + F_SEASON + <usize>seasonBucket(ts) * SEASON_STRIDE;
+  const count = <f64>load<f32>(at, 8);
+  let z: f64 = 0;
+  if (count == 0) {
+    store<f32>(at, <f32>x);
+    store<f32>(at, 0, 4);
+    store<f32>(at, 1, 8);
+    return 0;
+  }
+  const mean = <f64>load<f32>(at);
+  const v = <f64>load<f32>(at, 4);
+  const sd = max(Math.sqrt(v), sigmaFloor(mean));
+  if (count >= minCount) z = (x - mean) / sd;
+  let d = x - mean;
+  if (clip > 0 && v > 0) {
+    const lim = clip * Math.sqrt(v);
+    d = min(max(d, -lim), lim);
+  }
+  store<f32>(at, <f32>(mean + alpha * d));
+  store<f32>(at, <f32>((1 - alpha) * (v + alpha * d * d)), 4);
+  store<f32>(at, <f32>min(count + 1, 65535.0), 8);
+  return z;
+}
