@@ -1,0 +1,106 @@
+/**
+ * `npm run gate`: runs the evaluation (corpus + shared eval files when present) on the inline engine,
+ * measures speed as a ratio against a V8 RegExp alternation in this same process, compares everything
+ * with bench/thresholds.json, appends one line to bench/history.jsonl, and exits non-zero naming every
+ * metric outside its bound.
+ *
+ *   npm run gate [-- --thresholds <file>] [-- --no-history]
+ * Exit: 0 all thresholds met, 1 some metric failed, 2 the gate itself could not run.
+ */
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/eval/datasets.ts';
+import { openDetector } from '../src/eval/engine.ts';
+import { runEvaluation } from '../src/eval/evaluate.ts';
+import { checkGate, describeFailure, flattenEval, historyRecord, parseThresholds } from '../src/eval/gate.ts';
+import { loadPackAnchors, measureScanVsRegExp } from '../src/eval/speed.ts';
+
+const kThresholdsFile = join(PROJECT_ROOT, 'bench', 'thresholds.json');
+const kHistoryFile = join(PROJECT_ROOT, 'bench', 'history.jsonl');
+const kBenchLatest = join(PROJECT_ROOT, 'bench', 'results', 'latest.json');
+const kSignatureDir = join(PROJECT_ROOT, 'corpus', 'signatures');
+/** Texts timed for the speed ratio: enough bytes to dwarf timer noise, few enough to stay in CI time. */
+const kSpeedTexts = 1500;
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** The matcher ratio bench/run.ts last wrote, when present: recorded for trends, not gated (it is not from this run). */
+function benchMatcherRatio(): number | null {
+  if (!existsSync(kBenchLatest)) return null;
+  try {
+    const v = (JSON.parse(readFileSync(kBenchLatest, 'utf8')) as { matcher?: { ratioVsRegExp?: unknown } }).matcher?.ratioVsRegExp;
+    return typeof v === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first kSpeedTexts texts of the scored files in order (corpus first), so the ratio is comparable run to run. */
+function speedTexts(files: readonly string[]): string[] {
+  const texts: string[] = [];
+  for (const f of files) {
+    for (const line of readFileSync(join(PROJECT_ROOT, f), 'utf8').split('\n')) {
+      if (texts.length >= kSpeedTexts) return texts;
+      try {
+        const t = (JSON.parse(line) as { text?: unknown }).text;
+        if (typeof t === 'string') texts.push(t);
+      } catch {
+        // malformed lines are already reported by the evaluation
+      }
+    }
+  }
+  return texts;
+}
+
+async function main(): Promise<number> {
+  const thresholdsPath = argValue('--thresholds') ?? kThresholdsFile;
+  const thresholds = parseThresholds(JSON.parse(readFileSync(thresholdsPath, 'utf8')));
+  const opened = await openDetector();
+  let evalJson;
+  const metrics: Record<string, number | null> = {};
+  try {
+    ({ json: evalJson } = await runEvaluation({ engine: opened.detector, engineMode: opened.mode, log: (l) => console.error(l) }));
+    Object.assign(metrics, flattenEval(evalJson));
+    const anchors = loadPackAnchors(kSignatureDir);
+    if (anchors.length === 0) {
+      console.error(`speed: no literal anchors found in ${kSignatureDir}; speed.scanVsRegExp not measured`);
+    } else {
+      const texts = speedTexts(evalJson.suites.flatMap((s) => s.files));
+      const speed = await measureScanVsRegExp(opened.detector, texts, anchors);
+      metrics['speed.scanVsRegExp'] = speed.ratio;
+      console.error(
+        `speed: engine ${speed.engineMBps.toFixed(1)} MB/s vs RegExp alternation of ${speed.anchors} anchors ${speed.regexpMBps.toFixed(1)} MB/s ` +
+          `over ${speed.texts} texts (${(speed.bytes / 1e6).toFixed(2)} MB), median of ${speed.rounds} rounds: ratio ${speed.ratio.toFixed(2)}`,
+      );
+    }
+    metrics['speed.benchMatcherVsRegExp'] = benchMatcherRatio();
+  } finally {
+    await opened.close();
+  }
+
+  const outcome = checkGate(metrics, thresholds, { sharedPresent: evalJson.sharedPresent });
+  for (const p of outcome.passed) console.log(`ok    ${p.metric} = ${p.value.toFixed(4)}`);
+  for (const s of outcome.skipped) console.log(`skip  ${s.metric} (${s.reason})`);
+  for (const f of outcome.failures) console.log(`FAIL  ${describeFailure(f)}`);
+  if (!process.argv.includes('--no-history')) {
+    const rec = historyRecord(metrics, thresholds, outcome, { commit: evalJson.commit, date: evalJson.generatedAt, sharedPresent: evalJson.sharedPresent });
+    appendFileSync(kHistoryFile, JSON.stringify(rec) + '\n');
+  }
+  if (outcome.failures.length > 0) {
+    console.log(`gate FAILED: ${outcome.failures.length} metric(s) outside bounds: ${outcome.failures.map((f) => f.metric).join(', ')}`);
+    return 1;
+  }
+  console.log(`gate passed: ${outcome.passed.length} metric(s) within bounds, ${outcome.skipped.length} skipped`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`gate could not run: ${(err as Error).stack ?? err}`);
+    process.exit(2);
+  },
+);

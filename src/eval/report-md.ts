@@ -1,0 +1,100 @@
+/**
+ * Markdown rendering of the evaluation: a summary table per suite, breakdowns by source, family,
+ * context and language, links to the SVG charts, then every plug-in section.
+ */
+import type { LatencySummary, SuiteReport } from './summarize.ts';
+import type { GroupMetrics } from './types.ts';
+
+export interface RenderedSection {
+  id: string;
+  title: string;
+  status: 'ok' | 'skipped' | 'failed';
+  markdown: string;
+}
+
+export interface ReportHeader {
+  generatedAt: string;
+  commit: string;
+  node: string;
+  engineMode: string;
+  durationS: number;
+  sharedPresent: boolean;
+  /** Chart files (relative to the report) keyed by what they show. */
+  charts: { title: string; file: string }[];
+}
+
+export function pct(v: number | null): string {
+  return v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`;
+}
+
+export function num(v: number | null, digits = 3): string {
+  return v === null ? 'n/a' : v.toFixed(digits);
+}
+
+export function us(v: number | null): string {
+  if (v === null) return 'n/a';
+  return v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${v.toFixed(0)} µs`;
+}
+
+const kGroupHeader =
+  '| attacks | benign | catch (TPR) | FPR | precision | F1 | ROC AUC | catch @1% FPR |\n|---:|---:|---:|---:|---:|---:|---:|---:|';
+
+function groupCells(m: GroupMetrics): string {
+  return `| ${m.attacks} | ${m.benign} | ${pct(m.tpr)} | ${pct(m.fpr)} | ${pct(m.precision)} | ${num(m.f1)} | ${num(m.rocAuc)} | ${pct(m.catchAt1PctFpr)} |`;
+}
+
+/** A breakdown table: first column is the group name (escaped pipes), then the metric columns. */
+export function groupTable(title: string, groups: Record<string, GroupMetrics>): string {
+  const lines = [`| ${title} ${kGroupHeader.split('\n')[0]}`, `|---${kGroupHeader.split('\n')[1]}`];
+  for (const [name, m] of Object.entries(groups)) lines.push(`| ${name.replace(/\|/g, '\\|')} ${groupCells(m)}`);
+  return lines.join('\n');
+}
+
+function latencyLine(l: LatencySummary): string {
+  return `p50 ${us(l.p50Us)}, p99 ${us(l.p99Us)}, mean ${us(l.meanUs)}, max ${us(l.maxUs)} over ${l.count} scans`;
+}
+
+export function renderReport(header: ReportHeader, suites: readonly SuiteReport[], sections: readonly RenderedSection[]): string {
+  const out: string[] = [];
+  out.push('# tollgate evaluation', '');
+  out.push(
+    `Generated ${header.generatedAt} at commit \`${header.commit}\` by \`npm run eval\` (Node ${header.node}, engine ${header.engineMode}, ${header.durationS.toFixed(1)} s).`,
+    '',
+    'Catch rate (TPR), FPR, precision and F1 use the engine\'s own `flagged` decision. ROC AUC uses its `score`. ' +
+      '"Catch @1% FPR" is the share of attacks scoring above the score threshold at which the suite\'s benign rows stay within 1% false positives; ' +
+      'the threshold is set per suite (not per group) because small groups cannot place a 1% point. It is a measurement, not an engine setting. ' +
+      'Latency is the wall time of each inline `engine.scan` call measured by the evaluation, in one thread, sequentially.',
+    '',
+  );
+  if (!header.sharedPresent) out.push('`../shared/datasets/eval/` is absent: only the project corpus was scored.', '');
+  out.push('## Summary', '');
+  out.push(`| suite ${kGroupHeader.split('\n')[0]} p50 | p99 |`, `|---${kGroupHeader.split('\n')[1]}---:|---:|`);
+  for (const s of suites) out.push(`| ${s.name} ${groupCells(s.overall)} ${us(s.latency.p50Us)} | ${us(s.latency.p99Us)} |`);
+  out.push('');
+  for (const chart of header.charts) out.push(`![${chart.title}](${chart.file})`, '');
+  for (const s of suites) {
+    out.push(`## ${s.name}`, '');
+    out.push(`Files: ${s.files.map((f) => `\`${f}\``).join(', ') || 'none'}. Latency: ${latencyLine(s.latency)}.`, '');
+    out.push(`1%-FPR score threshold: ${s.thresholdAt1PctFpr === null ? 'n/a (no benign rows)' : s.thresholdAt1PctFpr.toFixed(4)}.`, '');
+    if (s.loadErrors.length > 0) {
+      out.push(`**${s.loadErrors.length} malformed line(s) skipped**, e.g.:`, '');
+      for (const e of s.loadErrors.slice(0, 5)) out.push(`- \`${e.source}:${e.line}\`: ${e.message}`);
+      out.push('');
+    }
+    if (s.scanFailures.length > 0) {
+      out.push(`**${s.scanFailures.length} scan(s) threw and are excluded**, e.g.:`, '');
+      for (const f of s.scanFailures.slice(0, 5)) out.push(`- \`${f.id}\` (${f.source}): ${f.message}`);
+      out.push('');
+    }
+    out.push('### By source file', '', groupTable('source', s.bySource), '');
+    out.push('### By family', '', groupTable('family', s.byFamily), '');
+    out.push('### By context', '', groupTable('context', s.byContext), '');
+    out.push('### By language', '', groupTable('lang', s.byLang), '');
+  }
+  for (const section of sections) {
+    out.push(`## ${section.title}`, '');
+    if (section.status !== 'ok') out.push(`_Section ${section.status}._`, '');
+    if (section.markdown) out.push(section.markdown.trim(), '');
+  }
+  return out.join('\n');
+}
