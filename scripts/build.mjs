@@ -1,0 +1,38 @@
+// Build: AssemblyScript modules (asc), then esbuild bundles of the library, the pool worker and the
+// CLI into dist/, with the .wasm files and the embedded signature pack copied beside them.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+
+const asc = 'node_modules/.bin/asc';
+// Each WASM module: entry, output name. Modules whose entry does not exist yet are skipped.
+const modules = [
+  { entry: 'assembly/index.ts', out: 'release.wasm' },
+  { entry: 'assembly/stats/index.ts', out: 'stats.wasm' },
+  { entry: 'assembly/semantic/index.ts', out: 'semantic.wasm' },
+];
+mkdirSync('build', { recursive: true });
+for (const m of modules) {
+  if (!existsSync(m.entry)) continue;
+  execFileSync(asc, [m.entry, '--target', 'release', '-o', `build/${m.out}`], { stdio: 'inherit' });
+}
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+await build({
+  entryPoints: { index: 'src/index.ts', worker: 'src/pool/worker.ts', cli: 'src/cli/bin.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // piscina must stay external (bundling it breaks its worker bootstrap); so do all dependencies.
+  packages: 'external',
+  sourcemap: false,
+  logLevel: 'warning',
+});
+chmodSync('dist/cli.js', 0o755);
+for (const f of readdirSync('build')) if (f.endsWith('.wasm')) cpSync(`build/${f}`, `dist/${f}`);
+cpSync('corpus/signatures', 'dist/signatures', { recursive: true });
+if (existsSync('src/model/weights')) cpSync('src/model/weights', 'dist/weights', { recursive: true });
+console.log('build: dist/ ready');

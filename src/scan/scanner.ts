@@ -1,0 +1,317 @@
+import type { CoreExports, NormalizeStats } from '../wasm/exports.ts';
+import { NORMALIZE_STATS } from '../wasm/exports.ts';
+import { S_ERR_MATCH_OVERFLOW, statusError } from '../wasm/status.ts';
+import type { Database } from '../signatures/database.ts';
+import type { Context, Finding, ScanResult } from '../types.ts';
+import { ScanError } from '../errors.ts';
+import { isAscii, utf8ToUtf16 } from './offsets.ts';
+import { obfuscationFindings } from './obfuscation.ts';
+import { decideVerdict, fuseScore } from './verdict.ts';
+
+/** A signature hit in raw coordinates, before confirmation. */
+export interface AnchorHit {
+  signatureId: string;
+  /** UTF-16 indices into the raw text. */
+  start: number;
+  end: number;
+}
+
+/** Optional analyzers that run after the DFA pass (leak validators, semantic model, decoders). */
+export interface ScanExtensions {
+  /** Confirms secret/pii anchor hits on the raw text; returns confirmed findings. */
+  confirmLeaks?(text: string, hits: AnchorHit[]): Finding[];
+  /** Detectors without literal anchors (digit runs, mnemonic word runs). */
+  scanUnanchored?(text: string): Finding[];
+  /** Semantic scorer: a calibrated score in [0,1] where FLAG_SCORE is the context's threshold. */
+  semantic?(input: { text: string; context: Context; task?: string }): { score: number; findings: Finding[] };
+  /** Finds encoded spans (base64, hex, URL, ...) whose decoded text must be scanned too. */
+  decode?(text: string): Array<{ start: number; end: number; decoded: string; encoding: string }>;
+}
+
+export interface ScanRequest {
+  text: string;
+  context: Context;
+  task?: string;
+}
+
+export interface ScannerOptions {
+  /** UTF-16 units per chunk for long inputs (each chunk is normalized and scanned in turn). */
+  chunkUnits?: number;
+  /** Maximum (pattern, end) pairs buffered per scan call before a range is split. */
+  matchCapacity?: number;
+  /** Nesting depth for decoding encoded spans (base64 inside base64 ...). */
+  maxDecodeDepth?: number;
+}
+
+const kEncoder = new TextEncoder();
+const kDecoder = new TextDecoder();
+const kLeakFamilies = new Set(['secret', 'pii', 'canary']);
+
+/**
+ * One thread's scanner: a WASM instance (its scratch), the loaded database and reusable buffers.
+ * Never shared between threads; a worker or an inline engine owns exactly one.
+ */
+export class Scanner {
+  readonly #core: CoreExports;
+  readonly #chunkUnits: number;
+  readonly #matchCap: number;
+  readonly #maxDecodeDepth: number;
+  #extensions: ScanExtensions;
+  #db!: Database;
+  #dbPtr = 0;
+  #warm = 0;
+  #inPtr = 0;
+  #inCap = 0;
+  #outPtr = 0;
+  #mapPtr = 0;
+  #outCap = 0;
+  #statsPtr = 0;
+  #matchPtr = 0;
+  #u8!: Uint8Array;
+  #u32!: Uint32Array;
+
+  constructor(core: CoreExports, db: Database, extensions: ScanExtensions = {}, options: ScannerOptions = {}) {
+    this.#core = core;
+    this.#extensions = extensions;
+    this.#chunkUnits = options.chunkUnits ?? 256 * 1024;
+    this.#matchCap = options.matchCapacity ?? 16 * 1024;
+    this.#maxDecodeDepth = options.maxDecodeDepth ?? 2;
+    this.#statsPtr = core.alloc(NORMALIZE_STATS.length * 4);
+    this.#matchPtr = core.alloc(this.#matchCap * 8);
+    this.#ensureCapacity(4096);
+    this.setDatabase(db);
+  }
+
+  get database(): Database {
+    return this.#db;
+  }
+
+  setExtensions(extensions: ScanExtensions): void {
+    this.#extensions = extensions;
+  }
+
+  /** Loads a database's table into WASM memory, validated by the engine before any scan uses it. */
+  setDatabase(db: Database): void {
+    const ptr = this.#core.alloc(db.table.byteLength);
+    if (ptr === 0) throw new ScanError(`cannot allocate ${db.table.byteLength} bytes for the database`);
+    this.#refreshViews();
+    this.#u8.set(db.table, ptr);
+    const status = this.#core.validateDatabase(ptr, db.table.byteLength);
+    if (status !== 0) {
+      this.#core.free(ptr);
+      throw statusError(status, 'loading database');
+    }
+    if (this.#dbPtr !== 0) this.#core.free(this.#dbPtr);
+    this.#dbPtr = ptr;
+    this.#db = db;
+    this.#warm = Math.max(0, db.info.maxPatternLen - 1);
+  }
+
+  scan(request: ScanRequest): ScanResult {
+    const started = performance.now();
+    const findings: Finding[] = [];
+    const stats = this.#scanText(request.text, request.context, findings, 0);
+    const normalizeDone = performance.now();
+    findings.push(...obfuscationFindings(stats, request.text.length));
+    const extraScores: number[] = [];
+    let modelUs: number | undefined;
+    if (this.#extensions.semantic) {
+      const t0 = performance.now();
+      const semantic = this.#extensions.semantic({ text: request.text, context: request.context, task: request.task });
+      modelUs = Math.round((performance.now() - t0) * 1000);
+      findings.push(...semantic.findings);
+      extraScores.push(semantic.score);
+    }
+    findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    const score = fuseScore(findings, extraScores);
+    const verdict = decideVerdict(score, findings, request.context);
+    return {
+      flagged: score >= 0.5,
+      verdict,
+      score,
+      findings,
+      timings: {
+        totalUs: Math.round((performance.now() - started) * 1000),
+        matchUs: Math.round((normalizeDone - started) * 1000),
+        ...(modelUs !== undefined ? { modelUs } : {}),
+      },
+    };
+  }
+
+  /**
+   * Normalizes and matches `text` in chunks, appending findings (in `text`'s coordinates shifted by
+   * `base`). Returns the summed normalization counters.
+   */
+  #scanText(text: string, context: Context, findings: Finding[], depth: number): NormalizeStats {
+    const totals = Object.fromEntries(NORMALIZE_STATS.map((k) => [k, 0])) as NormalizeStats;
+    const hits: Array<{ pattern: number; rawStart: number; rawEnd: number }> = [];
+    let carry = 0; // normalized bytes carried from the previous chunk (warm-up context)
+    let byteBase = 0; // UTF-8 bytes of text before this chunk
+    const seenSignature = new Map<number, number>(); // signature index -> hits count
+    for (let pos = 0; pos < text.length || (pos === 0 && text.length === 0); ) {
+      let end = Math.min(text.length, pos + this.#chunkUnits);
+      // Never split a surrogate pair between chunks.
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      const chunk = text.slice(pos, end);
+      this.#ensureCapacity(chunk.length * 3 + carry);
+      const { written } = kEncoder.encodeInto(chunk, this.#u8.subarray(this.#inPtr, this.#inPtr + this.#inCap));
+      this.#u32.fill(0, this.#statsPtr >> 2, (this.#statsPtr >> 2) + NORMALIZE_STATS.length);
+      const n = this.#core.normalizeInto(this.#inPtr, written, this.#outPtr + carry, this.#mapPtr + carry * 4, this.#statsPtr, byteBase);
+      const counters = this.#u32.subarray(this.#statsPtr >> 2, (this.#statsPtr >> 2) + NORMALIZE_STATS.length);
+      NORMALIZE_STATS.forEach((name, i) => (totals[name] += counters[i]!));
+      const total = carry + n;
+      this.#matchRange(carry, total, (pattern, normEnd) => {
+        const sigIndex = this.#db.patternSignature[pattern]!;
+        const sig = this.#db.signatures[sigIndex]!;
+        if (sig.contexts && !sig.contexts.includes(context)) return;
+        const count = seenSignature.get(sigIndex) ?? 0;
+        // Keep the first few hits of a signature: enough for evidence and for leak confirmation.
+        if (count >= (kLeakFamilies.has(sig.family) ? 256 : 4)) return;
+        const normStart = normEnd - this.#db.patternLength[pattern]!;
+        const rawStart = this.#u32[(this.#mapPtr >> 2) + normStart]!;
+        const rawLast = this.#u32[(this.#mapPtr >> 2) + normEnd - 1]!;
+        if (sig.confirm !== undefined) {
+          const from = Math.max(0, normStart - 160);
+          const to = Math.min(total, normEnd + 160);
+          const window = kDecoder.decode(this.#u8.subarray(this.#outPtr + from, this.#outPtr + to));
+          if (!new RegExp(sig.confirm, 'u').test(window)) return;
+        }
+        seenSignature.set(sigIndex, count + 1);
+        hits.push({ pattern, rawStart, rawEnd: rawLast });
+      });
+      // Carry the tail of this chunk's normalized bytes (and their raw offsets) into the next.
+      carry = Math.min(this.#warm, total);
+      if (end < text.length && carry > 0) {
+        this.#u8.copyWithin(this.#outPtr, this.#outPtr + total - carry, this.#outPtr + total);
+        this.#u32.copyWithin(this.#mapPtr >> 2, (this.#mapPtr >> 2) + total - carry, (this.#mapPtr >> 2) + total);
+      }
+      byteBase += written;
+      if (text.length === 0) break;
+      pos = end;
+    }
+    if (hits.length > 0) this.#emitSignatureFindings(text, hits, findings);
+    if (this.#extensions.scanUnanchored) findings.push(...this.#extensions.scanUnanchored(text));
+    if (this.#extensions.decode && depth < this.#maxDecodeDepth) this.#scanDecoded(text, context, findings, depth);
+    return totals;
+  }
+
+  /** Runs scanRange over [from, to) of the normalized buffer, splitting on match overflow. */
+  #matchRange(from: number, to: number, onMatch: (pattern: number, end: number) => void): void {
+    if (to <= from) return;
+    const count = this.#core.scanRange(this.#dbPtr, this.#outPtr, from, to, this.#matchPtr, this.#matchCap);
+    if (count === S_ERR_MATCH_OVERFLOW && to - from > 1) {
+      const mid = from + ((to - from) >> 1);
+      this.#matchRange(from, mid, onMatch);
+      this.#matchRange(mid, to, onMatch);
+      return;
+    }
+    if (count < 0) throw statusError(count, 'scan');
+    // The match buffer is read before any callback could touch WASM memory again.
+    const pairs = this.#u32.slice(this.#matchPtr >> 2, (this.#matchPtr >> 2) + count * 2);
+    for (let k = 0; k < count; k++) onMatch(pairs[2 * k]!, pairs[2 * k + 1]!);
+  }
+
+  #emitSignatureFindings(
+    text: string,
+    hits: Array<{ pattern: number; rawStart: number; rawEnd: number }>,
+    findings: Finding[],
+  ): void {
+    // rawEnd holds the byte offset of the last matched character's start; map both ends to UTF-16.
+    let starts: number[];
+    let lastStarts: number[];
+    if (isAscii(text)) {
+      starts = hits.map((h) => h.rawStart);
+      lastStarts = hits.map((h) => h.rawEnd);
+    } else {
+      const converted = utf8ToUtf16(text, hits.flatMap((h) => [h.rawStart, h.rawEnd]));
+      starts = hits.map((_, i) => converted[2 * i]!);
+      lastStarts = hits.map((_, i) => converted[2 * i + 1]!);
+    }
+    const leakHits: AnchorHit[] = [];
+    const seen = new Set<string>();
+    hits.forEach((hit, i) => {
+      const sig = this.#db.signatures[this.#db.patternSignature[hit.pattern]!]!;
+      const start = starts[i]!;
+      const last = lastStarts[i]!;
+      const end = last + (isHighSurrogate(text.charCodeAt(last)) ? 2 : 1);
+      if (kLeakFamilies.has(sig.family)) {
+        leakHits.push({ signatureId: sig.id, start, end });
+        return;
+      }
+      if (seen.has(sig.id)) return; // one finding per signature; the first occurrence is the evidence
+      seen.add(sig.id);
+      const variant = this.#db.patternVariant[hit.pattern];
+      findings.push({
+        id: sig.id,
+        family: sig.family,
+        owasp: sig.owasp,
+        severity: sig.severity,
+        start,
+        end,
+        evidence: text.slice(start, Math.min(end, start + 200)),
+        ...(variant === 1 ? { details: { technique: 'spaced-letters' } } : variant === 2 ? { details: { technique: 'rot13' } } : {}),
+      });
+    });
+    if (leakHits.length > 0 && this.#extensions.confirmLeaks) findings.push(...this.#extensions.confirmLeaks(text, leakHits));
+  }
+
+  /** Scans the decoded text of encoded spans, reporting findings on the encoded span. */
+  #scanDecoded(text: string, context: Context, findings: Finding[], depth: number): void {
+    for (const span of this.#extensions.decode!(text)) {
+      const inner: Finding[] = [];
+      this.#scanText(span.decoded, context, inner, depth + 1);
+      for (const f of inner) {
+        findings.push({
+          ...f,
+          start: span.start,
+          end: span.end,
+          evidence: f.family === 'secret' ? f.evidence : span.decoded.slice(f.start, Math.min(f.end, f.start + 200)),
+          details: { ...(f.details ?? {}), encoding: span.encoding, decodedStart: f.start, decodedEnd: f.end },
+        });
+      }
+    }
+  }
+
+  /** Makes sure the scratch regions hold `bytes` input bytes; grows (and re-views) only when needed. */
+  #ensureCapacity(bytes: number): void {
+    if (bytes <= this.#inCap) {
+      if (this.#u8 === undefined || this.#u8.buffer !== this.#core.memory.buffer) this.#refreshViews();
+      return;
+    }
+    let cap = Math.max(this.#inCap, 4096);
+    while (cap < bytes) cap *= 2;
+    const outCap = 2 * cap + 8;
+    // Keep any carried prefix when growing: copy it to the new regions.
+    const oldOut = this.#outPtr;
+    const oldMap = this.#mapPtr;
+    const keep = Math.min(this.#warm, this.#outCap);
+    const inPtr = this.#core.alloc(cap);
+    const outPtr = this.#core.alloc(outCap);
+    const mapPtr = this.#core.alloc(outCap * 4);
+    if (inPtr === 0 || outPtr === 0 || mapPtr === 0) throw new ScanError(`cannot allocate scratch for a ${bytes}-byte chunk`);
+    this.#refreshViews();
+    if (oldOut !== 0 && keep > 0) {
+      this.#u8.copyWithin(outPtr, oldOut, oldOut + keep);
+      this.#u32.copyWithin(mapPtr >> 2, oldMap >> 2, (oldMap >> 2) + keep);
+    }
+    if (this.#inPtr !== 0) {
+      this.#core.free(this.#inPtr);
+      this.#core.free(oldOut);
+      this.#core.free(oldMap);
+    }
+    this.#inPtr = inPtr;
+    this.#inCap = cap;
+    this.#outPtr = outPtr;
+    this.#mapPtr = mapPtr;
+    this.#outCap = outCap;
+  }
+
+  #refreshViews(): void {
+    this.#u8 = new Uint8Array(this.#core.memory.buffer);
+    this.#u32 = new Uint32Array(this.#core.memory.buffer);
+  }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
