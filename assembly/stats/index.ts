@@ -9,10 +9,11 @@ import {
   RECORD_BYTES, OUT_STRIDE, DETECTORS, PARAMS,
   F_COUNT, F_LAST_TS, F_E_MEAN, F_E_VAR, F_C_MEAN, F_C_VAR, F_C_NEG, F_R_SEEN,
   F_MED_Q, F_MED_N, F_MAD_Q, F_MAD_N, F_SEASON, SEASON_BUCKETS, SEASON_STRIDE,
-  D_WELFORD, D_EWMA, D_ROBUST, D_CUSUM, D_RATE, D_SEASONAL,
+  D_WELFORD, D_EWMA, D_ROBUST, D_CUSUM, D_RATE, D_SEASONAL, D_SURPRISE,
   P_WARMUP, P_EWMA_ALPHA, P_CUSUM_ALPHA, P_CUSUM_K, P_T_WELFORD, P_T_EWMA, P_T_ROBUST, P_T_CUSUM,
   P_T_RATE, P_T_SEASONAL, P_RATE_WINDOW_MS, P_RATE_ALPHA, P_SEASON_ALPHA, P_SEASON_MIN,
-  P_SIGMA_ABS, P_SIGMA_REL, P_ENABLED, P_CLIP,
+  P_SIGMA_ABS, P_SIGMA_REL, P_ENABLED, P_CLIP, P_SEASON_MODE,
+  P_FEED_MASK, P_S_LONG_ALPHA, P_S_SHORT_ALPHA, P_S_CLIP, P_T_SURPRISE, P_S_MIN, P_REFRACTORY,
 } from './layout';
 import { param, paramsBase, setParamValue, sigmaFloor } from './params';
 import { welfordScore, welfordUpdate } from './welford';
@@ -21,6 +22,7 @@ import { p2Add, p2Estimate } from './p2';
 import { cusumStep } from './cusum';
 import { rateStep } from './rate';
 import { seasonalStep } from './seasonal';
+import { surpriseStep, surpriseMayAlert, surpriseAlerted } from './surprise';
 
 export const S_ERR_SLOT: i32 = -1; // a point names a slot >= capacity
 export const S_ERR_COUNT: i32 = -2; // count outside 0..batchCapacity
@@ -54,8 +56,17 @@ function setDefaults(): void {
   setParamValue(P_SEASON_MIN, 4);
   setParamValue(P_SIGMA_ABS, 1e-9);
   setParamValue(P_SIGMA_REL, 1e-3);
-  setParamValue(P_ENABLED, <f64>((1 << DETECTORS) - 1));
+  // every detector but the surprise stage scores by default; all of them feed it
+  setParamValue(P_ENABLED, <f64>((1 << D_SURPRISE) - 1));
+  setParamValue(P_FEED_MASK, <f64>((1 << D_SURPRISE) - 1));
+  setParamValue(P_S_LONG_ALPHA, 0.001);
+  setParamValue(P_S_SHORT_ALPHA, 0.3);
+  setParamValue(P_S_CLIP, 5);
+  setParamValue(P_T_SURPRISE, 2.5);
+  setParamValue(P_S_MIN, 50);
+  setParamValue(P_REFRACTORY, 0);
   setParamValue(P_CLIP, 0);
+  setParamValue(P_SEASON_MODE, 0);
 }
 
 /** Bytes of state per series slot. */
@@ -174,9 +185,17 @@ export function processBatch(count: i32): i32 {
   const rateWin = param(P_RATE_WINDOW_MS);
   const rateAlpha = param(P_RATE_ALPHA);
   const sAlpha = param(P_SEASON_ALPHA);
-  const sMin = param(P_SEASON_MIN);
+  const seasonMin = param(P_SEASON_MIN);
   const clip = param(P_CLIP);
   const enabled = <i32>param(P_ENABLED);
+  const sMode = <i32>param(P_SEASON_MODE);
+  const feed = <i32>param(P_FEED_MASK);
+  const sLong = param(P_S_LONG_ALPHA);
+  const sShort = param(P_S_SHORT_ALPHA);
+  const sClip = param(P_S_CLIP);
+  const tSur = param(P_T_SURPRISE);
+  const sMin = param(P_S_MIN);
+  const refractory = param(P_REFRACTORY);
   for (let i = 0; i < count; i++) {
     const slot = load<i32>(inSlot + (<usize>i << 2));
     const ts = load<f64>(inTs + (<usize>i << 3));
@@ -200,8 +219,20 @@ export function processBatch(count: i32): i32 {
     if (scoring) {
       cStat = cusumStep(rec, ewmaScore(rec + F_C_MEAN, rec + F_C_VAR, x), k, tC);
     }
-    const rateZ = (enabled & (1 << D_RATE)) != 0 ? rateStep(rec, ts, rateWin, rateAlpha) : 0;
-    const sZ = (enabled & (1 << D_SEASONAL)) != 0 ? seasonalStep(rec, ts, x, sAlpha, sMin, clip) : 0;
+    const rateZ = ((enabled | feed) & (1 << D_RATE)) != 0 ? rateStep(rec, ts, rateWin, rateAlpha) : 0;
+    const sZ = ((enabled | feed) & (1 << D_SEASONAL)) != 0 ? seasonalStep(rec, ts, x, sAlpha, seasonMin, clip, sMode) : 0;
+
+    // --- surprise stage over the fed detectors' threshold ratios ---
+    let raw: f64 = 0;
+    if (scoring) {
+      if ((feed & (1 << D_WELFORD)) != 0) raw = max(raw, Math.abs(zW) / tW);
+      if ((feed & (1 << D_EWMA)) != 0) raw = max(raw, Math.abs(zE) / tE);
+      if ((feed & (1 << D_ROBUST)) != 0) raw = max(raw, Math.abs(zR) / tR);
+      if ((feed & (1 << D_CUSUM)) != 0) raw = max(raw, Math.abs(cStat) / tC);
+      if ((feed & (1 << D_RATE)) != 0) raw = max(raw, rateZ / tRate);
+      if ((feed & (1 << D_SEASONAL)) != 0) raw = max(raw, Math.abs(sZ) / tS);
+    }
+    const sur = surpriseStep(rec, min(raw, sClip), sShort, sLong, sMin);
 
     // --- fold the point in ---
     welfordUpdate(rec, x);
@@ -236,6 +267,19 @@ export function processBatch(count: i32): i32 {
     if ((enabled & (1 << D_SEASONAL)) != 0 && scoring) {
       sc = ratioScore(sZ, tS); if (sc > score) score = sc; if (Math.abs(sZ) >= tS) mask |= 1 << D_SEASONAL;
     }
+    if ((enabled & (1 << D_SURPRISE)) != 0 && sur >= tSur) {
+      if (surpriseMayAlert(rec, n, refractory)) {
+        surpriseAlerted(rec, n);
+        mask |= 1 << D_SURPRISE;
+        sc = ratioScore(sur, tSur);
+        if (sc > score) score = sc;
+      } else if (score < 0.5) {
+        // inside the hold-off after an alert: report the statistic, but keep the score below the alert line
+        score = max(score, 0.4999);
+      }
+    } else if ((enabled & (1 << D_SURPRISE)) != 0) {
+      sc = ratioScore(max(sur, 0.0), tSur); if (sc > score) score = sc;
+    }
     store<f32>(o, <f32>score);
     store<u32>(o, mask, 4);
     store<f32>(o, <f32>zW, 8);
@@ -244,6 +288,7 @@ export function processBatch(count: i32): i32 {
     store<f32>(o, <f32>cStat, 20);
     store<f32>(o, <f32>(scoring ? rateZ : 0), 24);
     store<f32>(o, <f32>(scoring ? sZ : 0), 28);
+    store<f32>(o, <f32>sur, 32);
   }
   return count;
 }

@@ -27,7 +27,12 @@ export const RING_BUCKETS: i32 = 8;
 export const SEASON_BUCKETS: i32 = 48;
 export const F_SEASON: usize = F_RING + (<usize>RING_BUCKETS << 3); // 344
 export const SEASON_STRIDE: usize = 12;
-export const RECORD_BYTES: usize = F_SEASON + <usize>SEASON_BUCKETS * SEASON_STRIDE; // 920
+// ---- surprise stage: how unusual the recent detector output is for this series ---------------
+export const F_S_SHORT: usize = F_SEASON + <usize>SEASON_BUCKETS * SEASON_STRIDE; // 920: short EWMA of raw
+export const F_S_MEAN: usize = F_S_SHORT + 8; // long EWMA mean of raw
+export const F_S_VAR: usize = F_S_SHORT + 16; // long EWMA variance of raw
+export const F_S_LAST: usize = F_S_SHORT + 24; // count at the last surprise alert
+export const RECORD_BYTES: usize = F_S_SHORT + 32; // 952
 
 // ---- detectors: bit positions in the output mask, and their order in the output record ----------
 export const D_WELFORD: i32 = 0;
@@ -36,10 +41,11 @@ export const D_ROBUST: i32 = 2;
 export const D_CUSUM: i32 = 3;
 export const D_RATE: i32 = 4;
 export const D_SEASONAL: i32 = 5;
-export const DETECTORS: i32 = 6;
+export const D_SURPRISE: i32 = 6;
+export const DETECTORS: i32 = 7;
 
 // Output record per point: score f32, fired mask u32, then one f32 statistic per detector.
-export const OUT_STRIDE: usize = 8 + (<usize>DETECTORS << 2); // 32
+export const OUT_STRIDE: usize = 8 + (<usize>DETECTORS << 2); // 36
 
 // ---- parameters (shared by all series; the host may change them between batches) ---------------
 export const P_WARMUP: i32 = 0; // points before any detector may score
@@ -60,4 +66,12 @@ export const P_SIGMA_ABS: i32 = 14; // absolute floor on every standard deviatio
 export const P_SIGMA_REL: i32 = 15; // floor relative to |mean| (flat series)
 export const P_ENABLED: i32 = 16; // bit mask of enabled detectors
 export const P_CLIP: i32 = 17; // winsorize updates at this many sigmas (0 = off) so one outlier does not blow the baseline
-export const PARAMS: i32 = 18;
+export const P_SEASON_MODE: i32 = 18; // 0: hour of day x {weekday, weekend}; 1: 48 equal slices of the day
+export const P_FEED_MASK: i32 = 19; // detectors whose threshold ratios feed the surprise stage
+export const P_S_LONG_ALPHA: i32 = 20; // long-run EWMA smoothing of the raw ratio
+export const P_S_SHORT_ALPHA: i32 = 21; // short-term EWMA smoothing of the raw ratio
+export const P_S_CLIP: i32 = 22; // raw ratios are capped here so one huge spike does not own the baseline
+export const P_T_SURPRISE: i32 = 23; // surprise z threshold
+export const P_S_MIN: i32 = 24; // points before the surprise stage scores
+export const P_REFRACTORY: i32 = 25; // points after a surprise alert during which it does not alert again
+export const PARAMS: i32 = 26;

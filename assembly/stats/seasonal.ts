@@ -5,9 +5,18 @@ import { sigmaFloor } from './params';
 
 const MS_PER_HOUR: f64 = 3600000;
 
-/** Bucket 0..47 for a timestamp in ms since the epoch (UTC): hour + 24 on Saturday and Sunday. */
+const MS_PER_SLICE: f64 = 1800000;
+
+/**
+ * Bucket 0..47 for a timestamp in ms since the epoch (UTC). Mode 0: hour + 24 on Saturday and
+ * Sunday (weekly human cycles). Mode 1: half-hour slice of the day (finer daily cycles).
+ */
 // @ts-ignore: decorator
-@inline export function seasonBucket(ts: f64): i32 {
+@inline export function seasonBucket(ts: f64, mode: i32): i32 {
+  if (mode == 1) {
+    let slice = <i32>(<i64>Math.floor(ts / MS_PER_SLICE) % 48);
+    return slice < 0 ? slice + 48 : slice;
+  }
   const hours = <i64>Math.floor(ts / MS_PER_HOUR);
   let hour = <i32>(hours % 24);
   if (hour < 0) hour += 24;
@@ -18,8 +27,8 @@ const MS_PER_HOUR: f64 = 3600000;
 }
 
 /** Scores `x` against its bucket (0 until the bucket has `minCount` visits), then updates it. */
-export function seasonalStep(rec: usize, ts: f64, x: f64, alpha: f64, minCount: f64, clip: f64): f64 {
-  const at = rec + F_SEASON + <usize>seasonBucket(ts) * SEASON_STRIDE;
+export function seasonalStep(rec: usize, ts: f64, x: f64, alpha: f64, minCount: f64, clip: f64, mode: i32): f64 {
+  const at = rec + F_SEASON + <usize>seasonBucket(ts, mode) * SEASON_STRIDE;
   const count = <f64>load<f32>(at, 8);
   let z: f64 = 0;
   if (count == 0) {

@@ -1,5 +1,5 @@
 /** Detector names in the order of their bits in the module's fired mask and output record. */
-export const DETECTOR_NAMES = ['welford', 'ewma', 'robust', 'cusum', 'rate', 'seasonal'] as const;
+export const DETECTOR_NAMES = ['welford', 'ewma', 'robust', 'cusum', 'rate', 'seasonal', 'surprise'] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
 
 /** What each detector's statistic is, for findings a person can read. */
@@ -9,7 +9,8 @@ export const STATISTIC_NAMES: Record<DetectorName, string> = {
   robust: 'robust_z_median_mad',
   cusum: 'cusum_sum',
   rate: 'window_count_z',
-  seasonal: 'z_score_vs_hour_of_week',
+  seasonal: 'z_score_vs_seasonal_bucket',
+  surprise: 'detector_output_vs_own_history_z',
 };
 
 /** Parameter ids in the module's parameter block (assembly/stats/layout.ts P_*). */
@@ -32,4 +33,12 @@ export const PARAM_IDS = {
   relativeSigmaFloor: 15,
   enabledMask: 16,
   clipSigmas: 17,
+  seasonMode: 18,
+  feedMask: 19,
+  surpriseLongAlpha: 20,
+  surpriseShortAlpha: 21,
+  surpriseClip: 22,
+  thresholdSurprise: 23,
+  surpriseMinCount: 24,
+  refractoryPoints: 25,
 } as const;

@@ -50,8 +50,17 @@ export interface SeriesDetectorOptions {
   relativeSigmaFloor?: number;
   /** Winsorize baseline updates at this many standard deviations (0 = off). */
   clipSigmas?: number;
-  /** Detectors to run; default all. */
+  /** Seasonal buckets: 'hour-of-week' (24 hours x weekday/weekend, default) or 'half-hour-of-day'. */
+  seasonality?: 'hour-of-week' | 'half-hour-of-day';
+  /** Detectors whose alerts count; default all but 'surprise'. */
   detectors?: readonly DetectorName[];
+  /**
+   * Surprise stage: raw = min(max over `feed` detectors of |statistic| / threshold, clip); it alerts
+   * when a short EWMA of raw stands out from raw's own long-run mean/spread (z >= thresholds.surprise).
+   */
+  surprise?: { feed?: readonly DetectorName[]; longAlpha?: number; shortAlpha?: number; clip?: number; minCount?: number };
+  /** Points after a surprise alert during which that series does not alert again. Default 0. */
+  refractoryPoints?: number;
   /** Score at or above which a point is flagged. Default 0.5 (= a detector at its threshold). */
   flagThreshold?: number;
   /** Initial slot capacity; grows by doubling. */
@@ -67,6 +76,7 @@ const kThresholdParam: Record<DetectorName, number> = {
   cusum: PARAM_IDS.thresholdCusum,
   rate: PARAM_IDS.thresholdRate,
   seasonal: PARAM_IDS.thresholdSeasonal,
+  surprise: PARAM_IDS.thresholdSurprise,
 };
 
 /** Float fields of a series record, by byte offset (assembly/stats/layout.ts F_*). */
@@ -133,20 +143,24 @@ export class SeriesDetector {
     set('sigmaFloor', PARAM_IDS.sigmaFloor, o.sigmaFloor, pos);
     set('relativeSigmaFloor', PARAM_IDS.relativeSigmaFloor, o.relativeSigmaFloor, (v) => v >= 0);
     set('clipSigmas', PARAM_IDS.clipSigmas, o.clipSigmas, (v) => v >= 0);
+    if (o.seasonality !== undefined) {
+      const mode = { 'hour-of-week': 0, 'half-hour-of-day': 1 }[o.seasonality];
+      if (mode === undefined) throw new RangeError(`options.seasonality must be 'hour-of-week' or 'half-hour-of-day', got '${o.seasonality}'`);
+      this.#wasm.setParam(PARAM_IDS.seasonMode, mode);
+    }
     for (const [name, t] of Object.entries(o.thresholds ?? {})) {
       const id = kThresholdParam[name as DetectorName];
       if (id === undefined) throw new RangeError(`options.thresholds has unknown detector '${name}' (known: ${DETECTOR_NAMES.join(', ')})`);
       set(`thresholds.${name}`, id, t, pos);
     }
-    if (o.detectors !== undefined) {
-      let mask = 0;
-      for (const d of o.detectors) {
-        const bit = DETECTOR_NAMES.indexOf(d);
-        if (bit < 0) throw new RangeError(`options.detectors has unknown detector '${d}' (known: ${DETECTOR_NAMES.join(', ')})`);
-        mask |= 1 << bit;
-      }
-      this.#wasm.setParam(PARAM_IDS.enabledMask, mask);
-    }
+    if (o.detectors !== undefined) this.#wasm.setParam(PARAM_IDS.enabledMask, detectorMask(o.detectors, 'options.detectors'));
+    set('refractoryPoints', PARAM_IDS.refractoryPoints, o.refractoryPoints, (v) => Number.isInteger(v) && v >= 0);
+    const sp = o.surprise ?? {};
+    if (sp.feed !== undefined) this.#wasm.setParam(PARAM_IDS.feedMask, detectorMask(sp.feed, 'options.surprise.feed'));
+    set('surprise.longAlpha', PARAM_IDS.surpriseLongAlpha, sp.longAlpha, unit);
+    set('surprise.shortAlpha', PARAM_IDS.surpriseShortAlpha, sp.shortAlpha, unit);
+    set('surprise.clip', PARAM_IDS.surpriseClip, sp.clip, pos);
+    set('surprise.minCount', PARAM_IDS.surpriseMinCount, sp.minCount, (v) => Number.isInteger(v) && v >= 0);
   }
 
   // memory.grow detaches old views: rebuild whenever the buffer object changes
@@ -300,6 +314,16 @@ export class SeriesDetector {
     const rounded = round4(score);
     return { score: rounded, flagged: score >= this.#flagThreshold, findings };
   }
+}
+
+function detectorMask(names: readonly DetectorName[], what: string): number {
+  let mask = 0;
+  for (const d of names) {
+    const bit = DETECTOR_NAMES.indexOf(d);
+    if (bit < 0) throw new RangeError(`${what} has unknown detector '${d}' (known: ${DETECTOR_NAMES.join(', ')})`);
+    mask |= 1 << bit;
+  }
+  return mask;
 }
 
 function round4(x: number): number {
