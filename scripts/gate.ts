@@ -19,8 +19,9 @@ const kThresholdsFile = join(PROJECT_ROOT, 'bench', 'thresholds.json');
 const kHistoryFile = join(PROJECT_ROOT, 'bench', 'history.jsonl');
 const kBenchLatest = join(PROJECT_ROOT, 'bench', 'results', 'latest.json');
 const kSignatureDir = join(PROJECT_ROOT, 'corpus', 'signatures');
-/** Texts timed for the speed ratio: enough bytes to dwarf timer noise, few enough to stay in CI time. */
-const kSpeedTexts = 1500;
+/** Bytes timed for the speed ratio: enough to dwarf timer noise, few enough to stay in CI time. */
+const kSpeedBytes = 4_000_000;
+const kSpeedDocBytes = 64 * 1024;
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -38,21 +39,38 @@ function benchMatcherRatio(): number | null {
   }
 }
 
-/** The first kSpeedTexts texts of the scored files in order (corpus first), so the ratio is comparable run to run. */
-function speedTexts(files: readonly string[]): string[] {
-  const texts: string[] = [];
+/**
+ * Documents for the speed ratio: the scored files' texts in file order (corpus first, so the set is the
+ * same run to run), joined into ~64 KB documents so per-call overhead does not dominate either side,
+ * up to kSpeedBytes in total.
+ */
+function speedDocuments(files: readonly string[]): string[] {
+  const docs: string[] = [];
+  let current: string[] = [];
+  let currentBytes = 0;
+  let total = 0;
   for (const f of files) {
     for (const line of readFileSync(join(PROJECT_ROOT, f), 'utf8').split('\n')) {
-      if (texts.length >= kSpeedTexts) return texts;
+      let text: unknown;
       try {
-        const t = (JSON.parse(line) as { text?: unknown }).text;
-        if (typeof t === 'string') texts.push(t);
+        text = (JSON.parse(line) as { text?: unknown }).text;
       } catch {
-        // malformed lines are already reported by the evaluation
+        continue; // malformed lines are already reported by the evaluation
+      }
+      if (typeof text !== 'string') continue;
+      current.push(text);
+      currentBytes += Buffer.byteLength(text, 'utf8');
+      if (currentBytes >= kSpeedDocBytes) {
+        docs.push(current.join('\n\n'));
+        total += currentBytes;
+        current = [];
+        currentBytes = 0;
+        if (total >= kSpeedBytes) return docs;
       }
     }
   }
-  return texts;
+  if (current.length > 0) docs.push(current.join('\n\n'));
+  return docs;
 }
 
 async function main(): Promise<number> {
@@ -68,7 +86,7 @@ async function main(): Promise<number> {
     if (anchors.length === 0) {
       console.error(`speed: no literal anchors found in ${kSignatureDir}; speed.scanVsRegExp not measured`);
     } else {
-      const texts = speedTexts(evalJson.suites.flatMap((s) => s.files));
+      const texts = speedDocuments(evalJson.suites.flatMap((s) => s.files));
       const speed = await measureScanVsRegExp(opened.detector, texts, anchors);
       metrics['speed.scanVsRegExp'] = speed.ratio;
       console.error(
