@@ -86,6 +86,12 @@ export function renderReport(header: ReportHeader, suites: readonly SuiteReport[
       for (const f of s.scanFailures.slice(0, 5)) out.push(`- \`${f.id}\` (${f.source}): ${f.message}`);
       out.push('');
     }
+    const sizes = Object.entries(s.latencyBySize);
+    if (sizes.length > 0) {
+      out.push('### Latency by input size', '', '| size | scans | p50 | p99 | max |', '|---|---:|---:|---:|---:|');
+      for (const [label, l] of sizes) out.push(`| ${label} | ${l.count} | ${us(l.p50Us)} | ${us(l.p99Us)} | ${us(l.maxUs)} |`);
+      out.push('');
+    }
     out.push('### By source file', '', groupTable('source', s.bySource), '');
     out.push('### By family', '', groupTable('family', s.byFamily), '');
     out.push('### By context', '', groupTable('context', s.byContext), '');

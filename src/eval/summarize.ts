@@ -41,7 +41,31 @@ export interface SuiteReport {
   byLang: Record<string, GroupMetrics>;
   bySource: Record<string, GroupMetrics>;
   latency: LatencySummary;
+  /** Latency by input size (UTF-8 bytes), since a 100 KB filing and a one-line prompt are not comparable. */
+  latencyBySize: Record<string, LatencySummary>;
   roc: RocSeries[];
+}
+
+/** Size buckets for latency, by UTF-8 bytes of the text. */
+export const SIZE_BUCKETS: { label: string; maxBytes: number }[] = [
+  { label: '<1 KB', maxBytes: 1024 },
+  { label: '1-4 KB', maxBytes: 4096 },
+  { label: '4-16 KB', maxBytes: 16384 },
+  { label: '>16 KB', maxBytes: Number.POSITIVE_INFINITY },
+];
+
+export function sizeBucket(text: string): string {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return SIZE_BUCKETS.find((b) => bytes < b.maxBytes)!.label;
+}
+
+function latencyBySize(scored: readonly ScoredSample[]): Record<string, LatencySummary> {
+  const out: Record<string, LatencySummary> = {};
+  for (const b of SIZE_BUCKETS) {
+    const xs = scored.filter((s) => sizeBucket(s.sample.text) === b.label).map((s) => s.latencyUs);
+    if (xs.length > 0) out[b.label] = summarizeLatency(xs);
+  }
+  return out;
 }
 
 export function summarizeLatency(latenciesUs: readonly number[]): LatencySummary {
@@ -138,6 +162,7 @@ export function summarizeSuite(suite: Suite, scored: readonly ScoredSample[], fa
     byLang: breakdown(scored, (s) => s.lang, threshold),
     bySource: breakdown(scored, (s) => s.source, threshold),
     latency: summarizeLatency(scored.map((s) => s.latencyUs)),
+    latencyBySize: latencyBySize(scored),
     roc: rocSeries(scored, suite),
   };
 }
