@@ -12,6 +12,8 @@ const kSubcommands: Record<string, () => Promise<Subcommand>> = {
   passport: async () => (await import('./passport.ts')).run,
   authorize: async () => (await import('./authorize.ts')).run,
   corpus: async () => (await import('./corpus.ts')).run,
+  audit: async () => (await import('./audit.ts')).run,
+  serve: async () => (await import('./serve.ts')).run,
 };
 
 const kUsage = `usage: tollgate <command> [options]

@@ -1,0 +1,118 @@
+/**
+ * `tollgate serve`: the HTTP detector backend. Flags and glue; the routes live in src/server/app.ts.
+ *
+ * Authentication keys come from TOLLGATE_API_KEYS ("id:secret,id2:secret2"). Without keys the
+ * server refuses to start unless --insecure-no-auth is given, and that is allowed on loopback only.
+ * SIGTERM/SIGINT: stop accepting, drain in-flight requests, write the final audit checkpoint, exit 0.
+ */
+import pino from 'pino';
+import type { CliIO, Subcommand } from './io.ts';
+import { parseFlags, UsageError } from './io.ts';
+import { parseApiKeys } from '../server/auth.ts';
+import { buildServer } from '../server/app.ts';
+import { openAuditLog } from '../audit/audit-log.ts';
+import type { Detector } from '../server/detector.ts';
+
+const kUsage = `usage: tollgate serve [--host 127.0.0.1] [--port 8787] [--audit-dir DIR] [--audit-raw-text]
+                      [--audit-checkpoint-every N] [--inline | --threads N] [--max-body-bytes N]
+                      [--max-batch N] [--max-in-flight N] [--max-queue N] [--log-level info] [--insecure-no-auth]
+env: TOLLGATE_API_KEYS=id:secret[,id:secret]  TOLLGATE_AUDIT_KEY=<PEM path or PEM text>`;
+
+const kLoopback = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function intFlag(flags: Record<string, string | boolean>, name: string, fallback: number | undefined, min = 1): number | undefined {
+  const v = flags[name];
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (typeof v !== 'string' || !Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got '${String(v)}'`);
+  return n;
+}
+
+export interface ServeOptions {
+  args: string[];
+  io: CliIO;
+  /** Tests inject a detector; otherwise the real engine is loaded. */
+  detector?: Detector;
+  /** Resolves when the server is listening; tests use it to learn the port. */
+  onListening?: (address: string) => void;
+  /** Resolving this stops the server (tests); signals do the same in production. */
+  stop?: Promise<void>;
+}
+
+export async function serve(options: ServeOptions): Promise<number> {
+  const { args, io } = options;
+  const { flags, positionals } = parseFlags(args, {
+    strings: ['host', 'port', 'audit-dir', 'audit-checkpoint-every', 'threads', 'max-body-bytes', 'max-batch', 'max-in-flight', 'max-queue', 'log-level'],
+    booleans: ['inline', 'insecure-no-auth', 'audit-raw-text', 'help'],
+  });
+  if (flags.help === true) {
+    io.stdout.write(kUsage + '\n');
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
+  const port = intFlag(flags, 'port', 8787, 0)!;
+  let apiKeys: Map<string, string> | null = null;
+  const keysEnv = io.env.TOLLGATE_API_KEYS;
+  if (keysEnv !== undefined && keysEnv.trim() !== '') apiKeys = parseApiKeys(keysEnv);
+  else if (flags['insecure-no-auth'] !== true) throw new UsageError('TOLLGATE_API_KEYS is not set (id:secret,...); refusing to serve without authentication');
+  else if (!kLoopback.has(host)) throw new UsageError('--insecure-no-auth is only allowed on a loopback --host');
+  if (flags.inline === true && flags.threads !== undefined) throw new UsageError('--inline and --threads exclude each other');
+
+  const logger = pino(
+    {
+      level: typeof flags['log-level'] === 'string' ? flags['log-level'] : 'info',
+      base: { service: 'tollgate' },
+      // Belt and braces: request logging is off and bodies are never logged, but if a header or
+      // text ever reaches a log line it is censored.
+      redact: {
+        paths: ['req.headers["x-tollgate-signature"]', 'req.headers["x-tollgate-key"]', 'req.headers.authorization', 'req.body', 'body', 'text', '*.text', 'secret', '*.secret'],
+        censor: '[redacted]',
+      },
+    },
+    io.stderr as unknown as pino.DestinationStream,
+  );
+
+  let detector = options.detector;
+  if (detector === undefined) {
+    const { loadDetector } = await import('../server/load-detector.ts');
+    detector = await loadDetector({ inline: flags.inline === true, maxThreads: intFlag(flags, 'threads', undefined) });
+  }
+  const auditDir = typeof flags['audit-dir'] === 'string' ? flags['audit-dir'] : undefined;
+  const auditLog = auditDir === undefined ? null : await openAuditLog({ dir: auditDir, checkpointEvery: intFlag(flags, 'audit-checkpoint-every', undefined), env: io.env });
+  for (const note of auditLog?.openNotes ?? []) logger.warn({ auditDir }, `audit log repaired on open: ${note}`);
+
+  const app = await buildServer({
+    engine: detector,
+    auditLog,
+    apiKeys,
+    auditRawText: flags['audit-raw-text'] === true,
+    maxBodyBytes: intFlag(flags, 'max-body-bytes', undefined),
+    maxBatch: intFlag(flags, 'max-batch', undefined),
+    maxInFlight: intFlag(flags, 'max-in-flight', undefined),
+    maxQueue: intFlag(flags, 'max-queue', undefined, 0),
+    logger,
+  });
+  const address = await app.listen({ host, port });
+  logger.info({ address, audit: auditDir !== undefined, auth: apiKeys !== null, keys: apiKeys?.size ?? 0, versions: detector.versions }, 'tollgate serving');
+  io.stdout.write(`listening on ${address}\n`);
+  options.onListening?.(address);
+
+  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  await new Promise<void>((resolve) => {
+    onSignal = (signal) => {
+      logger.info({ signal }, 'shutting down: draining in-flight requests');
+      resolve();
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    void options.stop?.then(() => resolve());
+  });
+  process.removeListener('SIGTERM', onSignal);
+  process.removeListener('SIGINT', onSignal);
+  await app.close();
+  logger.info({ auditRecords: auditLog?.count }, 'stopped; final audit checkpoint written');
+  return 0;
+}
+
+export const run: Subcommand = async (args, io) => serve({ args, io });
