@@ -22,54 +22,79 @@ function fmt(n: number): string {
 }
 
 /**
- * ROC curves (true-positive rate over false-positive rate), one coloured line per curve, the chance
- * diagonal, and a legend with each curve's AUC. A dashed vertical line marks the 1% FPR budget.
+ * ROC curves (true-positive rate over false-positive rate), one coloured line per curve, in two panels:
+ * the full curve with the chance diagonal, and a zoom on FPR 0–10% where an inline gate operates
+ * (the 1% FPR budget is dashed). The legend gives each curve's AUC.
  */
 export function rocSvg(title: string, curves: readonly RocCurveInput[]): string {
-  const width = 720;
-  const plot = 400;
-  const left = 60;
+  const plot = 320;
   const top = 40;
-  const legendX = left + plot + 30;
-  const x = (fpr: number): number => left + fpr * plot;
-  const y = (tpr: number): number => top + (1 - tpr) * plot;
-  const parts: string[] = [];
-  const height = Math.max(top + plot + 60, top + 20 * curves.length + 40);
-  parts.push(
+  const panels = [
+    { left: 60, maxFpr: 1, caption: 'full range' },
+    { left: 60 + plot + 70, maxFpr: 0.1, caption: 'zoom: FPR 0–10%' },
+  ];
+  const legendTop = top + plot + 60;
+  const longest = Math.max(20, ...curves.map((c) => c.label.length + 12));
+  const width = Math.max(panels[1]!.left + plot + 30, 60 + longest * 7 + 40);
+  const height = legendTop + 20 * curves.length + 10;
+  const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${left}" y="24" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
-  );
-  for (let i = 0; i <= 10; i++) {
-    const t = i / 10;
-    parts.push(
-      `<line x1="${fmt(x(t))}" y1="${top}" x2="${fmt(x(t))}" y2="${top + plot}" stroke="#eeeeee"/>`,
-      `<line x1="${left}" y1="${fmt(y(t))}" x2="${left + plot}" y2="${fmt(y(t))}" stroke="#eeeeee"/>`,
-    );
-    if (i % 2 === 0) {
+    `<text x="60" y="24" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
+  ];
+  for (const panel of panels) {
+    const { left, maxFpr } = panel;
+    const x = (fpr: number): number => left + (Math.min(fpr, maxFpr) / maxFpr) * plot;
+    const y = (tpr: number): number => top + (1 - tpr) * plot;
+    for (let i = 0; i <= 10; i++) {
+      const t = i / 10;
       parts.push(
-        `<text x="${fmt(x(t))}" y="${top + plot + 16}" text-anchor="middle">${t.toFixed(1)}</text>`,
-        `<text x="${left - 6}" y="${fmt(y(t) + 4)}" text-anchor="end">${t.toFixed(1)}</text>`,
+        `<line x1="${fmt(x(t * maxFpr))}" y1="${top}" x2="${fmt(x(t * maxFpr))}" y2="${top + plot}" stroke="#eeeeee"/>`,
+        `<line x1="${left}" y1="${fmt(y(t))}" x2="${left + plot}" y2="${fmt(y(t))}" stroke="#eeeeee"/>`,
       );
+      if (i % 2 === 0) {
+        const xl = maxFpr === 1 ? t.toFixed(1) : `${Math.round(t * maxFpr * 100)}%`;
+        parts.push(
+          `<text x="${fmt(x(t * maxFpr))}" y="${top + plot + 16}" text-anchor="middle">${xl}</text>`,
+          `<text x="${left - 6}" y="${fmt(y(t) + 4)}" text-anchor="end">${t.toFixed(1)}</text>`,
+        );
+      }
     }
+    parts.push(
+      `<rect x="${left}" y="${top}" width="${plot}" height="${plot}" fill="none" stroke="#333333"/>`,
+      `<line x1="${x(0)}" y1="${y(0)}" x2="${fmt(x(maxFpr))}" y2="${fmt(y(maxFpr))}" stroke="#999999" stroke-dasharray="4 4"/>`,
+      `<line x1="${fmt(x(0.01))}" y1="${top}" x2="${fmt(x(0.01))}" y2="${top + plot}" stroke="#d62728" stroke-dasharray="2 3"/>`,
+      maxFpr < 1 ? `<text x="${fmt(x(0.01) + 3)}" y="${top + 14}" fill="#d62728">1% FPR</text>` : '',
+      `<text x="${left + plot / 2}" y="${top + plot + 34}" text-anchor="middle">false-positive rate (${panel.caption})</text>`,
+      `<text transform="translate(${left - 42} ${top + plot / 2}) rotate(-90)" text-anchor="middle">catch rate (TPR)</text>`,
+    );
+    curves.forEach((curve, i) => {
+      const colour = kPalette[i % kPalette.length]!;
+      // Clip to the panel: keep points up to the first one beyond maxFpr, interpolated onto the edge.
+      const pts: string[] = [];
+      for (let k = 0; k < curve.points.length; k++) {
+        const p = curve.points[k]!;
+        if (p.fpr <= maxFpr) {
+          pts.push(`${fmt(x(p.fpr))},${fmt(y(p.tpr))}`);
+          continue;
+        }
+        const prev = curve.points[k - 1];
+        if (prev) {
+          const f = (maxFpr - prev.fpr) / (p.fpr - prev.fpr);
+          pts.push(`${fmt(x(maxFpr))},${fmt(y(prev.tpr + f * (p.tpr - prev.tpr)))}`);
+        }
+        break;
+      }
+      parts.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+    });
   }
-  parts.push(
-    `<rect x="${left}" y="${top}" width="${plot}" height="${plot}" fill="none" stroke="#333333"/>`,
-    `<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#999999" stroke-dasharray="4 4"/>`,
-    `<line x1="${fmt(x(0.01))}" y1="${top}" x2="${fmt(x(0.01))}" y2="${top + plot}" stroke="#d62728" stroke-dasharray="2 3"/>`,
-    `<text x="${fmt(x(0.01) + 3)}" y="${top + 12}" fill="#d62728">1% FPR</text>`,
-    `<text x="${left + plot / 2}" y="${top + plot + 36}" text-anchor="middle">false-positive rate</text>`,
-    `<text transform="translate(18 ${top + plot / 2}) rotate(-90)" text-anchor="middle">catch rate (true-positive rate)</text>`,
-  );
   curves.forEach((curve, i) => {
     const colour = kPalette[i % kPalette.length]!;
-    const path = curve.points.map((p) => `${fmt(x(p.fpr))},${fmt(y(p.tpr))}`).join(' ');
-    parts.push(`<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-    const ly = top + 10 + i * 20;
+    const ly = legendTop + i * 20;
     const auc = curve.auc === null ? 'n/a' : curve.auc.toFixed(3);
     parts.push(
-      `<line x1="${legendX}" y1="${ly}" x2="${legendX + 18}" y2="${ly}" stroke="${colour}" stroke-width="3"/>`,
-      `<text x="${legendX + 24}" y="${ly + 4}">${escapeXml(curve.label)} (AUC ${auc})</text>`,
+      `<line x1="60" y1="${ly}" x2="78" y2="${ly}" stroke="${colour}" stroke-width="3"/>`,
+      `<text x="84" y="${ly + 4}">${escapeXml(curve.label)} (AUC ${auc})</text>`,
     );
   });
   parts.push('</svg>');
@@ -116,9 +141,9 @@ function formatUs(us: number): string {
 export function latencyHistogramSvg(title: string, valuesUs: readonly number[], markers: { label: string; us: number }[]): string {
   const bins = logHistogram(valuesUs);
   const width = 720;
-  const height = 360;
+  const height = 330 + 14 * markers.length;
   const left = 60;
-  const top = 40;
+  const top = 40 + 14 * markers.length;
   const plotW = 620;
   const plotH = 240;
   const parts: string[] = [
@@ -153,13 +178,14 @@ export function latencyHistogramSvg(title: string, valuesUs: readonly number[], 
   parts.push(
     `<text x="${left + plotW / 2}" y="${top + plotH + 40}" text-anchor="middle">scan latency (log scale), ${valuesUs.length} scans</text>`,
     `<text x="${left - 8}" y="${top + 8}" text-anchor="end">${maxCount}</text>`,
+    `<text transform="translate(18 ${top + plotH / 2}) rotate(-90)" text-anchor="middle">scans</text>`,
     `<text x="${left - 8}" y="${top + plotH}" text-anchor="end">0</text>`,
   );
   markers.forEach((m, i) => {
     const xv = x(m.us);
     parts.push(
       `<line x1="${fmt(xv)}" y1="${top}" x2="${fmt(xv)}" y2="${top + plotH}" stroke="#d62728" stroke-dasharray="4 3"/>`,
-      `<text x="${fmt(xv + 4)}" y="${top + 14 + i * 14}" fill="#d62728">${escapeXml(`${m.label} ${formatUs(m.us)}`)}</text>`,
+      `<text x="${fmt(xv)}" y="${top - 6 - (markers.length - 1 - i) * 14}" text-anchor="middle" fill="#d62728">${escapeXml(`${m.label} ${formatUs(m.us)}`)}</text>`,
     );
   });
   parts.push('</svg>');
