@@ -7,6 +7,7 @@ import { ScanError } from '../errors.ts';
 import { isAscii, utf8ToUtf16 } from './offsets.ts';
 import { obfuscationFindings } from './obfuscation.ts';
 import { decideVerdict, fuseScore } from './verdict.ts';
+import { rot13 } from '../signatures/database.ts';
 
 /** A signature hit in raw coordinates, before confirmation. */
 export interface AnchorHit {
@@ -160,22 +161,34 @@ export class Scanner {
       const counters = this.#u32.subarray(this.#statsPtr >> 2, (this.#statsPtr >> 2) + NORMALIZE_STATS.length);
       NORMALIZE_STATS.forEach((name, i) => (totals[name] += counters[i]!));
       const total = carry + n;
-      this.#matchRange(carry, total, (pattern, normEnd) => {
+      this.#matchRange(carry, total, (pattern, matchEnd) => {
+        let normEnd = matchEnd;
         const sigIndex = this.#db.patternSignature[pattern]!;
         const sig = this.#db.signatures[sigIndex]!;
         if (sig.contexts && !sig.contexts.includes(context)) return;
         const count = seenSignature.get(sigIndex) ?? 0;
         // Keep the first few hits of a signature: enough for evidence and for leak confirmation.
         if (count >= (kLeakFamilies.has(sig.family) ? 256 : 4)) return;
-        const normStart = normEnd - this.#db.patternLength[pattern]!;
-        const rawStart = this.#u32[(this.#mapPtr >> 2) + normStart]!;
-        const rawLast = this.#u32[(this.#mapPtr >> 2) + normEnd - 1]!;
-        if (sig.confirm !== undefined) {
+        let normStart = normEnd - this.#db.patternLength[pattern]!;
+        const variant = this.#db.patternVariant[pattern];
+        if (sig.confirm !== undefined && variant !== 1) {
+          // Confirm on the normalized text around the anchor (ROT13 hits: on the decoded window),
+          // and take the confirming match as the evidence span.
           const from = Math.max(0, normStart - 160);
           const to = Math.min(total, normEnd + 160);
-          const window = kDecoder.decode(this.#u8.subarray(this.#outPtr + from, this.#outPtr + to));
-          if (!new RegExp(sig.confirm, 'u').test(window)) return;
+          const bytes = this.#u8.subarray(this.#outPtr + from, this.#outPtr + to);
+          const window = kDecoder.decode(bytes);
+          const m = confirmRegex(sig.confirm).exec(variant === 2 ? rot13(window) : window);
+          if (m === null) return;
+          const mStart = from + kEncoder.encode(window.slice(0, m.index)).length;
+          const mEnd = mStart + kEncoder.encode(m[0]).length;
+          if (mEnd > mStart && mEnd <= total) {
+            normStart = mStart;
+            normEnd = mEnd;
+          }
         }
+        const rawStart = this.#u32[(this.#mapPtr >> 2) + normStart]!;
+        const rawLast = this.#u32[(this.#mapPtr >> 2) + normEnd - 1]!;
         seenSignature.set(sigIndex, count + 1);
         hits.push({ pattern, rawStart, rawEnd: rawLast });
       });
@@ -310,6 +323,17 @@ export class Scanner {
     this.#u8 = new Uint8Array(this.#core.memory.buffer);
     this.#u32 = new Uint32Array(this.#core.memory.buffer);
   }
+}
+
+const kRegexCache = new Map<string, RegExp>();
+/** Confirm regexes compile once per thread, not once per hit. */
+function confirmRegex(source: string): RegExp {
+  let re = kRegexCache.get(source);
+  if (re === undefined) {
+    re = new RegExp(source, 'u');
+    kRegexCache.set(source, re);
+  }
+  return re;
 }
 
 function isHighSurrogate(c: number): boolean {
