@@ -154,8 +154,7 @@ export function mad(slot: i32): f64 {
 
 // score in [0,1) from |stat| / threshold: r^4 / (1 + r^4), so the threshold itself maps to 0.5
 // @ts-ignore: decorator
-@inline function ratioScore(stat: f64, threshold: f64): f64 {
-  const r = Math.abs(stat) / threshold;
+@inline function ratioScore(r: f64): f64 {
   const r2 = r * r;
   const r4 = r2 * r2;
   return r4 / (1 + r4);
@@ -196,6 +195,8 @@ export function processBatch(count: i32): i32 {
   const tSur = param(P_T_SURPRISE);
   const sMin = param(P_S_MIN);
   const refractory = param(P_REFRACTORY);
+  const feedOrEnabled = feed | enabled;
+  const iW = 1 / tW, iE = 1 / tE, iR = 1 / tR, iC = 1 / tC, iRate = 1 / tRate, iS = 1 / tS, iSur = 1 / tSur;
   for (let i = 0; i < count; i++) {
     const slot = load<i32>(inSlot + (<usize>i << 2));
     const ts = load<f64>(inTs + (<usize>i << 3));
@@ -219,20 +220,61 @@ export function processBatch(count: i32): i32 {
     if (scoring) {
       cStat = cusumStep(rec, ewmaScore(rec + F_C_MEAN, rec + F_C_VAR, x), k, tC);
     }
-    const rateZ = ((enabled | feed) & (1 << D_RATE)) != 0 ? rateStep(rec, ts, rateWin, rateAlpha) : 0;
-    const sZ = ((enabled | feed) & (1 << D_SEASONAL)) != 0 ? seasonalStep(rec, ts, x, sAlpha, seasonMin, clip, sMode) : 0;
+    const rateZ = (feedOrEnabled & (1 << D_RATE)) != 0 ? rateStep(rec, ts, rateWin, rateAlpha) : 0;
+    const sZ = (feedOrEnabled & (1 << D_SEASONAL)) != 0 ? seasonalStep(rec, ts, x, sAlpha, seasonMin, clip, sMode) : 0;
 
-    // --- surprise stage over the fed detectors' threshold ratios ---
+    // --- threshold ratios: |statistic| / threshold (thresholds inverted once per batch) ---
+    const rW = scoring ? Math.abs(zW) * iW : 0;
+    const rE = scoring ? Math.abs(zE) * iE : 0;
+    const rR = scoring ? Math.abs(zR) * iR : 0;
+    const rC = scoring ? Math.abs(cStat) * iC : 0;
+    const rRate = scoring ? rateZ * iRate : 0;
+    const rS = scoring ? Math.abs(sZ) * iS : 0;
     let raw: f64 = 0;
-    if (scoring) {
-      if ((feed & (1 << D_WELFORD)) != 0) raw = max(raw, Math.abs(zW) / tW);
-      if ((feed & (1 << D_EWMA)) != 0) raw = max(raw, Math.abs(zE) / tE);
-      if ((feed & (1 << D_ROBUST)) != 0) raw = max(raw, Math.abs(zR) / tR);
-      if ((feed & (1 << D_CUSUM)) != 0) raw = max(raw, Math.abs(cStat) / tC);
-      if ((feed & (1 << D_RATE)) != 0) raw = max(raw, rateZ / tRate);
-      if ((feed & (1 << D_SEASONAL)) != 0) raw = max(raw, Math.abs(sZ) / tS);
+    let best: f64 = 0;
+    let mask: u32 = 0;
+    if ((feedOrEnabled & (1 << D_WELFORD)) != 0) {
+      if ((feed & (1 << D_WELFORD)) != 0) raw = max(raw, rW);
+      if ((enabled & (1 << D_WELFORD)) != 0) { best = max(best, rW); if (rW >= 1) mask |= 1 << D_WELFORD; }
     }
-    const sur = surpriseStep(rec, min(raw, sClip), sShort, sLong, sMin);
+    if ((feedOrEnabled & (1 << D_EWMA)) != 0) {
+      if ((feed & (1 << D_EWMA)) != 0) raw = max(raw, rE);
+      if ((enabled & (1 << D_EWMA)) != 0) { best = max(best, rE); if (rE >= 1) mask |= 1 << D_EWMA; }
+    }
+    if ((feedOrEnabled & (1 << D_ROBUST)) != 0) {
+      if ((feed & (1 << D_ROBUST)) != 0) raw = max(raw, rR);
+      if ((enabled & (1 << D_ROBUST)) != 0) { best = max(best, rR); if (rR >= 1) mask |= 1 << D_ROBUST; }
+    }
+    if ((feedOrEnabled & (1 << D_CUSUM)) != 0) {
+      if ((feed & (1 << D_CUSUM)) != 0) raw = max(raw, rC);
+      if ((enabled & (1 << D_CUSUM)) != 0) { best = max(best, rC); if (rC >= 1) mask |= 1 << D_CUSUM; }
+    }
+    if ((feedOrEnabled & (1 << D_RATE)) != 0) {
+      if ((feed & (1 << D_RATE)) != 0) raw = max(raw, rRate);
+      if ((enabled & (1 << D_RATE)) != 0) { best = max(best, rRate); if (rRate >= 1) mask |= 1 << D_RATE; }
+    }
+    if ((feedOrEnabled & (1 << D_SEASONAL)) != 0) {
+      if ((feed & (1 << D_SEASONAL)) != 0) raw = max(raw, rS);
+      if ((enabled & (1 << D_SEASONAL)) != 0) { best = max(best, rS); if (rS >= 1) mask |= 1 << D_SEASONAL; }
+    }
+    // --- surprise stage over the fed detectors' ratios ---
+    let sur: f64 = 0;
+    if ((enabled & (1 << D_SURPRISE)) != 0) {
+      sur = surpriseStep(rec, min(raw, sClip), sShort, sLong, sMin);
+      const rSur = max(sur, 0.0) * iSur;
+      if (rSur >= 1) {
+        if (surpriseMayAlert(rec, n, refractory)) {
+          surpriseAlerted(rec, n);
+          mask |= 1 << D_SURPRISE;
+          best = max(best, rSur);
+        } else {
+          // inside the hold-off after an alert: report the statistic, keep the score below the alert line
+          best = max(best, 0.99999);
+        }
+      } else {
+        best = max(best, rSur);
+      }
+    }
 
     // --- fold the point in ---
     welfordUpdate(rec, x);
@@ -245,41 +287,7 @@ export function processBatch(count: i32): i32 {
     store<f64>(rec + F_COUNT, n1);
     store<f64>(rec + F_LAST_TS, ts);
 
-    // --- combine: the strongest enabled detector sets the score ---
-    let score: f64 = 0;
-    let mask: u32 = 0;
-    let sc: f64;
-    if ((enabled & (1 << D_WELFORD)) != 0) {
-      sc = ratioScore(zW, tW); if (sc > score) score = sc; if (Math.abs(zW) >= tW) mask |= 1 << D_WELFORD;
-    }
-    if ((enabled & (1 << D_EWMA)) != 0) {
-      sc = ratioScore(zE, tE); if (sc > score) score = sc; if (Math.abs(zE) >= tE) mask |= 1 << D_EWMA;
-    }
-    if ((enabled & (1 << D_ROBUST)) != 0) {
-      sc = ratioScore(zR, tR); if (sc > score) score = sc; if (Math.abs(zR) >= tR) mask |= 1 << D_ROBUST;
-    }
-    if ((enabled & (1 << D_CUSUM)) != 0) {
-      sc = ratioScore(cStat, tC); if (sc > score) score = sc; if (Math.abs(cStat) >= tC) mask |= 1 << D_CUSUM;
-    }
-    if ((enabled & (1 << D_RATE)) != 0 && scoring) {
-      sc = ratioScore(rateZ, tRate); if (sc > score) score = sc; if (rateZ >= tRate) mask |= 1 << D_RATE;
-    }
-    if ((enabled & (1 << D_SEASONAL)) != 0 && scoring) {
-      sc = ratioScore(sZ, tS); if (sc > score) score = sc; if (Math.abs(sZ) >= tS) mask |= 1 << D_SEASONAL;
-    }
-    if ((enabled & (1 << D_SURPRISE)) != 0 && sur >= tSur) {
-      if (surpriseMayAlert(rec, n, refractory)) {
-        surpriseAlerted(rec, n);
-        mask |= 1 << D_SURPRISE;
-        sc = ratioScore(sur, tSur);
-        if (sc > score) score = sc;
-      } else if (score < 0.5) {
-        // inside the hold-off after an alert: report the statistic, but keep the score below the alert line
-        score = max(score, 0.4999);
-      }
-    } else if ((enabled & (1 << D_SURPRISE)) != 0) {
-      sc = ratioScore(max(sur, 0.0), tSur); if (sc > score) score = sc;
-    }
+    const score = ratioScore(best);
     store<f32>(o, <f32>score);
     store<u32>(o, mask, 4);
     store<f32>(o, <f32>zW, 8);
