@@ -78,12 +78,12 @@ describe('runEvaluation', () => {
 });
 
 describe('svg writers', () => {
-  it('draws one polyline per ROC curve and escapes labels', () => {
+  it('draws each ROC curve in both panels and escapes labels', () => {
     const svg = rocSvg('t <1>', [
       { label: 'a&b', auc: 0.9, points: [{ fpr: 0, tpr: 0, threshold: 1 }, { fpr: 1, tpr: 1, threshold: 0 }] },
       { label: 'c', auc: null, points: [{ fpr: 0, tpr: 0, threshold: 1 }, { fpr: 1, tpr: 1, threshold: 0 }] },
     ]);
-    expect(svg.match(/<polyline /g)).toHaveLength(2);
+    expect(svg.match(/<polyline /g)).toHaveLength(4);
     expect(svg).toContain('a&amp;b (AUC 0.900)');
     expect(svg).toContain('t &lt;1&gt;');
     expect(svg).toContain('c (AUC n/a)');
