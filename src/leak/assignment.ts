@@ -1,0 +1,123 @@
+/**
+ * Finds the value assigned to a key near a context word: `api_key = "…"`, `"secret": "…"`,
+ * `PASSWORD=…`, `password := "…"`, `--api-key …`, `<password>…</password>`, `secret is …`,
+ * `setenv("TOKEN", "…")`, `#define PASSWORD "…"`. Bounded work: it only walks a few hundred
+ * characters from the hit.
+ */
+import { isIdentChar } from './text.ts';
+
+export interface Assignment {
+  /** The key name around the context word, as written. */
+  key: string;
+  keyStart: number;
+  valueStart: number;
+  valueEnd: number;
+  value: string;
+  /** The quote that delimited the value, or '' for a bare value. */
+  quote: string;
+}
+
+const kMaxKey = 64;
+const kMaxValue = 600;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function skipSpaces(text: string, i: number, limit = 8): number {
+  const end = Math.min(text.length, i + limit);
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Words that may follow the key in prose or prose-like config: `API key`, `secret key is`. */
+const kTrailingWords = /^[ \t]+(?:api|secret|access|private|signing|key|token|id|password|passphrase|value|string)\b/i;
+
+/**
+ * Parses the assignment whose key contains text[hitStart, hitEnd), or returns null.
+ */
+export function parseAssignment(text: string, hitStart: number, hitEnd: number): Assignment | null {
+  const n = text.length;
+  let keyStart = hitStart;
+  while (keyStart > 0 && hitStart - keyStart < kMaxKey && isIdentChar(text.charCodeAt(keyStart - 1))) keyStart--;
+  let i = hitEnd;
+  while (i < n && i - hitEnd < kMaxKey && isIdentChar(text.charCodeAt(i))) i++;
+  // Up to two trailing words: "Binance API secret key: …".
+  for (let w = 0; w < 2; w++) {
+    const m = kTrailingWords.exec(text.slice(i, i + 24));
+    if (m === null) break;
+    i += m[0].length;
+    while (i < n && isIdentChar(text.charCodeAt(i))) i++;
+  }
+  const keyEnd = i;
+  const key = text.slice(keyStart, keyEnd);
+  const before = keyStart > 0 ? text.charCodeAt(keyStart - 1) : 0;
+  // Closing quote or bracket of the key: "key": / ['key'] / {key}
+  let quotedKey = false;
+  while (i < n && i - keyEnd < 3) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) quotedKey = true;
+    else if (c !== 93 && c !== 125) break;
+    i++;
+  }
+  i = skipSpaces(text, i);
+  if (i >= n) return null;
+  const c0 = text.charCodeAt(i);
+  const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+  let ok = false;
+  if (c0 === 61) {
+    // `=`, `=>`; reject comparisons `==`
+    if (c1 === 61) return null;
+    i += c1 === 62 ? 2 : 1;
+    ok = true;
+  } else if (c0 === 58) {
+    // `:`, `:=`, `::` is a scope operator
+    if (c1 === 58) return null;
+    i += c1 === 61 ? 2 : 1;
+    ok = true;
+  } else if (c0 === 33 && c1 === 61) {
+    return null; // `!=`
+  } else if (c0 === 62 && before === 60) {
+    i += 1; // <password>value</password>
+    ok = true;
+  } else if (c0 === 44 && quotedKey) {
+    i += 1; // setenv("TOKEN", "value")
+    ok = true;
+  } else if ((c0 === 105 || c0 === 73) && /^is\s/i.test(text.slice(i, i + 3))) {
+    i += 2; // prose: "the secret is …"
+    ok = true;
+  } else if (text.slice(i - 1, i) === ' ' && (text.charCodeAt(keyStart) === 45 || /#define\s+$/i.test(text.slice(Math.max(0, keyStart - 12), keyStart)))) {
+    ok = true; // `--api-key value`, `#define PASSWORD "value"`
+  }
+  if (!ok) return null;
+  i = skipSpaces(text, i);
+  // Optional string prefixes: @"…" (Objective-C), b"…", r'…', f"…", u"…"; Go/Rust `&"…"`.
+  let j = i;
+  while (j < n && j - i < 2 && /[@bBrRuUfF&]/.test(text[j]!)) j++;
+  const q = j < n ? text.charCodeAt(j) : 0;
+  if (q === 34 || q === 39 || q === 96) {
+    const start = j + 1;
+    let end = start;
+    const limit = Math.min(n, start + kMaxValue);
+    while (end < limit) {
+      const c = text.charCodeAt(end);
+      if (c === q && text.charCodeAt(end - 1) !== 92) break;
+      if (c === 10) break;
+      end++;
+    }
+    if (end >= limit || text.charCodeAt(end) !== q) return null;
+    return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: String.fromCharCode(q) };
+  }
+  const start = i;
+  let end = start;
+  const limit = Math.min(n, start + kMaxValue);
+  while (end < limit) {
+    const c = text.charCodeAt(end);
+    // whitespace , ; ) } ] > " ' < end the bare value
+    if (c <= 32 || c === 44 || c === 59 || c === 41 || c === 125 || c === 93 || c === 62 || c === 34 || c === 39 || c === 60) break;
+    end++;
+  }
+  while (end > start && text.charCodeAt(end - 1) === 46) end--; // sentence full stop
+  if (end === start) return null;
+  return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: '' };
+}

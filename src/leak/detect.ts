@@ -1,0 +1,99 @@
+/**
+ * Leak detection entry points. The engine finds anchors with its DFA and calls `confirmLeaks`
+ * with the hits, plus `scanUnanchored` once per text; `detectLeaks` does both on its own with the
+ * JS prefilter. All three return public Findings with masked evidence and raw-text offsets.
+ */
+import type { Finding } from '../types.ts';
+import { AnchorMatcher, type AnchorHit } from './prefilter.ts';
+import { ANCHORED_RULES, type AnchoredRule } from './rules.ts';
+import type { LeakSpan } from './span.ts';
+import { maskEvidence } from './text.ts';
+import { scanUnanchoredSpans } from './unanchored.ts';
+
+const kRuleById = new Map<string, AnchoredRule>(ANCHORED_RULES.map((r) => [r.id, r]));
+let matcher: AnchorMatcher | null = null;
+
+function anchorMatcher(): AnchorMatcher {
+  return (matcher ??= new AnchorMatcher(ANCHORED_RULES));
+}
+
+/** Runs each hit's confirmer once per (rule, anchor start); unknown signature ids are ignored (other families). */
+export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan[] {
+  const out: LeakSpan[] = [];
+  const seen = new Set<string>();
+  for (const h of hits) {
+    const r = kRuleById.get(h.signatureId);
+    if (r === undefined) continue;
+    const key = `${h.signatureId}@${h.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const s of r.confirm(text, h.start, h.end)) out.push(s);
+  }
+  return out;
+}
+
+/** Decoded layers are scanned with everything except a further decode (one level deep). */
+function scanLayer(decoded: string): LeakSpan[] {
+  return resolveOverlaps([...confirmSpans(decoded, anchorMatcher().findAll(decoded)), ...scanUnanchoredSpans(decoded)]);
+}
+
+/** Keeps the most specific span where spans overlap: higher priority first, then the longer one. */
+export function resolveOverlaps(spans: LeakSpan[]): LeakSpan[] {
+  if (spans.length <= 1) return spans;
+  const order = [...spans].sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: LeakSpan[] = [];
+  for (const s of order) {
+    if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Turns a span into a public Finding; the evidence is masked, never the secret. */
+export function toFinding(text: string, s: LeakSpan): Finding {
+  const value = text.slice(s.start, s.end);
+  return {
+    id: `${s.family}.${s.rule}`,
+    family: s.family,
+    owasp: 'LLM02',
+    severity: s.severity,
+    start: s.start,
+    end: s.end,
+    evidence: maskEvidence(value, s.reveal ?? 0),
+    rule: s.rule,
+    ...(s.details !== undefined ? { details: s.details } : {}),
+  };
+}
+
+/**
+ * Engine hook: confirm the DFA's anchor hits on the RAW text. `hits` may include other families'
+ * signatures (ignored). Offsets are UTF-16 indices into `text`.
+ */
+export function confirmLeaks(text: string, hits: ReadonlyArray<{ signatureId: string; start: number; end: number }>): Finding[] {
+  return resolveOverlaps(confirmSpans(text, hits)).map((s) => toFinding(text, s));
+}
+
+/** Engine hook: the detectors with no literal anchor (cards, phones, SSNs, IBANs, WIF, mnemonics, encoded layers). */
+export function scanUnanchored(text: string): Finding[] {
+  return resolveOverlaps(scanUnanchoredSpans(text, scanLayer)).map((s) => toFinding(text, s));
+}
+
+/** Standalone: anchors found by the JS prefilter, then confirmation and the unanchored pass, overlaps resolved. */
+export function detectLeaks(text: string): Finding[] {
+  if (typeof text !== 'string') throw new TypeError(`detectLeaks: text must be a string, got ${text === null ? 'null' : typeof text}`);
+  const spans = [...confirmSpans(text, anchorMatcher().findAll(text)), ...scanUnanchoredSpans(text, scanLayer)];
+  return resolveOverlaps(spans).map((s) => toFinding(text, s));
+}
+
+/** Merges findings produced separately (confirm + unanchored + engine) into one non-overlapping list per leak. */
+export function mergeLeakFindings(findings: Finding[]): Finding[] {
+  const rank = (f: Finding): number => (f.family === 'canary' ? 10 : f.details?.encoding !== undefined ? 2.5 : f.rule === 'generic-secret' || f.rule === 'password' ? 1 : 2);
+  const order = [...findings].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start));
+  const kept: Finding[] = [];
+  for (const f of order) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The anchored rules (for the pack writer and tests). */
+export function anchoredRules(): readonly AnchoredRule[] {
+  return ANCHORED_RULES;
+}

@@ -1,0 +1,694 @@
+/**
+ * Anchored leak rules: each has literal anchors (lowercase, matched by the engine's DFA on normalized
+ * text or by the standalone prefilter) and a confirmer that runs a precise check on the RAW text in a
+ * bounded window around the anchor hit. Formats are the vendors' published token formats.
+ */
+import type { Severity } from '../types.ts';
+import { parseAssignment } from './assignment.ts';
+import { PRIORITY, type LeakFamily, type LeakSpan } from './span.ts';
+import { boundaryBefore, isPlaceholder, looksRandom } from './text.ts';
+import { classifyBase58Secret } from './validators/base58.ts';
+import { shannonEntropy, longestRepeat } from './validators/entropy.ts';
+import { checkJwt } from './validators/jwt.ts';
+
+export type Confirmer = (text: string, hitStart: number, hitEnd: number) => LeakSpan[];
+
+export interface AnchoredRule {
+  /** Signature id in the pack (`secret.github-token`). */
+  id: string;
+  family: LeakFamily;
+  rule: string;
+  severity: Severity;
+  anchors: string[];
+  description: string;
+  confirm: Confirmer;
+}
+
+interface TokenSpec {
+  rule: string;
+  severity: Severity;
+  family?: LeakFamily;
+  /** Global regex with the `d` flag; named group `secret` is the reported span (default: whole match), `body` is checked for randomness. */
+  re: RegExp;
+  back?: number;
+  fwd: number;
+  reveal?: number;
+  /** Require a non-alphanumeric char before the match (default true). */
+  boundary?: boolean;
+  /** Minimum body length for the randomness check; false disables it. */
+  random?: number | false;
+  check?: (m: RegExpExecArray, text: string, start: number) => boolean | Record<string, unknown>;
+  priority?: number;
+}
+
+/** Fixed-format body check: not a placeholder, no long repeats, entropy near what random output of that length shows. */
+export function formatBodyOk(body: string): boolean {
+  if (isPlaceholder(body) || longestRepeat(body) >= 6) return false;
+  const alphabet = /^[0-9a-f]+$/i.test(body) ? 16 : 64;
+  return shannonEntropy(body) >= 0.7 * Math.log2(Math.min(body.length, alphabet));
+}
+
+function tokenRule(spec: TokenSpec): Confirmer {
+  const back = spec.back ?? 0;
+  return (text, hitStart, hitEnd) => {
+    const ws = Math.max(0, hitStart - back);
+    const we = Math.min(text.length, hitEnd + spec.fwd);
+    const win = text.slice(ws, we);
+    const re = spec.re;
+    re.lastIndex = 0;
+    const out: LeakSpan[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(win)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const s = ws + m.index;
+      const e = s + m[0].length;
+      if (s > hitStart || e < hitEnd) continue; // the match must contain the anchor hit
+      if (spec.boundary !== false && !boundaryBefore(text, s)) continue;
+      const body = m.groups?.body ?? m[0];
+      if (spec.random !== false && !(spec.random === undefined ? formatBodyOk(body) : body.length >= spec.random && formatBodyOk(body))) continue;
+      let details: Record<string, unknown> | undefined;
+      if (spec.check !== undefined) {
+        const r = spec.check(m, text, s);
+        if (r === false) continue;
+        if (typeof r === 'object') details = r;
+      }
+      const g = m.indices?.groups?.secret;
+      out.push({
+        start: g ? ws + g[0] : s,
+        end: g ? ws + g[1] : e,
+        family: spec.family ?? 'secret',
+        rule: spec.rule,
+        severity: spec.severity,
+        reveal: spec.reveal ?? 0,
+        priority: spec.priority ?? PRIORITY.format,
+        details,
+      });
+    }
+    return out;
+  };
+}
+
+function rule(
+  rule: string,
+  anchors: string[],
+  description: string,
+  confirm: Confirmer,
+  severity: Severity = 'high',
+  family: LeakFamily = 'secret',
+): AnchoredRule {
+  return { id: `${family}.${rule}`, family, rule, severity, anchors, description, confirm };
+}
+
+// ---------------------------------------------------------------- context-gated values
+
+/** Key words whose assigned value is a password rather than a token. */
+const kPasswordKey = /pass(?:word|wd|phrase)?|pwd|pswd/i;
+
+/**
+ * The value assigned near a context word, when it looks like a real credential: for password keys any
+ * non-placeholder literal of 6+ characters, for key/token/secret keys a random-looking token.
+ */
+export function contextValue(text: string, hitStart: number, hitEnd: number, minTokenLength = 16): { span: [number, number]; value: string; password: boolean; key: string } | null {
+  const a = parseAssignment(text, hitStart, hitEnd);
+  if (a === null) return null;
+  let { valueStart, value } = a;
+  // `Bearer <token>` / `Basic <token>` / `Token <token>` as a value
+  const scheme = /^(?:bearer|basic|token)\s+/i.exec(value);
+  if (scheme !== null) {
+    valueStart += scheme[0].length;
+    value = value.slice(scheme[0].length);
+  } else if (a.quote !== '' && /\s/.test(value)) {
+    const sp = /^(?:bearer|basic|token) (\S+)$/i.exec(value);
+    if (sp === null) return null;
+  }
+  if (value.length === 0 || isPlaceholder(value)) return null;
+  if (value === a.key || value.length > 512) return null;
+  const password = kPasswordKey.test(a.key) && !/(?:reset|forgot|policy|min|max|length|hint|field|label|prompt|url|path|file|hash|salt|encoder|manager|validator)/i.test(a.key);
+  if (password) {
+    if (value.length < 6) return null;
+    if (a.quote === '') {
+      // A bare word after `=` in code is usually a variable or a call; in config files it is the value.
+      if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?:\(.*)?$/.test(value) && !/\d/.test(value)) return null;
+      if (/[()]/.test(value)) return null;
+    }
+    if (/^[a-z]+$/i.test(value) && value.length < 8) return null;
+    return { span: [valueStart, valueStart + value.length], value, password: true, key: a.key };
+  }
+  if (!looksRandom(value, minTokenLength)) return null;
+  return { span: [valueStart, valueStart + value.length], value, password: false, key: a.key };
+}
+
+function contextRule(ruleName: string, severity: Severity, accept?: (value: string, key: string) => boolean | Record<string, unknown>, minTokenLength = 16): Confirmer {
+  return (text, hitStart, hitEnd) => {
+    const v = contextValue(text, hitStart, hitEnd, minTokenLength);
+    if (v === null) return [];
+    let details: Record<string, unknown> | undefined;
+    if (accept !== undefined) {
+      const r = accept(v.value, v.key);
+      if (r === false) return [];
+      if (typeof r === 'object') details = r;
+    }
+    return [
+      {
+        start: v.span[0],
+        end: v.span[1],
+        family: 'secret',
+        rule: v.password ? 'password' : ruleName,
+        severity: v.password ? 'high' : severity,
+        priority: PRIORITY.context,
+        details: { key: v.key, ...details },
+      },
+    ];
+  };
+}
+
+const generic = contextRule('generic-secret', 'high');
+
+// ---------------------------------------------------------------- exchange API keys
+
+/** Venue names and header names → venue. Key formats as the venues document them. */
+const kVenues: Array<[string, string[]]> = [
+  ['binance', ['binance', 'x-mbx-apikey']],
+  ['coinbase', ['coinbase', 'cb-access-key', 'cb-access-sign', 'cdp_api_key']],
+  ['kraken', ['kraken', 'api-sign']],
+  ['bybit', ['bybit', 'x-bapi-api-key']],
+  ['okx', ['okx', 'ok-access-key', 'ok-access-passphrase']],
+  ['kucoin', ['kucoin', 'kc-api-key', 'kc-api-passphrase']],
+  ['bitfinex', ['bitfinex', 'bfx-apikey']],
+  ['gemini', ['gemini', 'x-gemini-apikey']],
+  ['bitstamp', ['bitstamp', 'x-auth-signature']],
+  ['bitget', ['bitget', 'access-passphrase']],
+  ['gate', ['gate.io', 'gateio']],
+  ['huobi', ['huobi', 'htx']],
+  ['deribit', ['deribit']],
+  ['mexc', ['mexc']],
+  ['alpaca', ['alpaca', 'apca-api-key-id', 'apca-api-secret-key']],
+  ['oanda', ['oanda']],
+  ['interactive-brokers', ['ibkr']],
+  ['polygon', ['polygon.io', 'polygon_api_key']],
+  ['tradier', ['tradier']],
+];
+
+const kExchangeKey = /(?:key|secret|token|passphrase|sign|auth|credential|pass)/i;
+
+/**
+ * Exchange credentials: in a venue's context (its name or its auth header), the key/secret/passphrase
+ * assignments within the next lines. The value must look machine-generated (passphrases: any literal).
+ */
+function exchangeConfirmer(venue: string): Confirmer {
+  return (text, hitStart, hitEnd) => {
+    const out: LeakSpan[] = [];
+    // The hit itself may be the key (`BINANCE_API_KEY=`, `X-MBX-APIKEY: …`) …
+    const direct = contextValue(text, hitStart, hitEnd, 16);
+    if (direct !== null) out.push(exchangeSpan(venue, direct.span, direct.key));
+    // … or introduce a block whose key/secret lines follow (`binance:\n  api_key: …\n  secret: …`).
+    const end = Math.min(text.length, hitEnd + 400);
+    const re = /[A-Za-z0-9_.\-]*(?:key|secret|token|passphrase|sign|pass|credential)[A-Za-z0-9_.\-]*/gi;
+    re.lastIndex = 0;
+    const win = text.slice(hitEnd, end);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(win)) !== null) {
+      const s = hitEnd + m.index;
+      if (!kExchangeKey.test(m[0])) continue;
+      const v = contextValue(text, s, s + m[0].length, 16);
+      if (v !== null && !out.some((o) => o.start === v.span[0])) out.push(exchangeSpan(venue, v.span, v.key));
+    }
+    return out;
+  };
+}
+
+function exchangeSpan(venue: string, span: [number, number], key: string): LeakSpan {
+  const isSecret = /secret|sign|private|pass/i.test(key);
+  return {
+    start: span[0],
+    end: span[1],
+    family: 'secret',
+    rule: isSecret ? 'exchange-api-secret' : 'exchange-api-key',
+    severity: 'critical',
+    priority: PRIORITY.context + 0.5,
+    details: { venue, key },
+  };
+}
+
+// ---------------------------------------------------------------- structured confirmers
+
+const pem = tokenRule({
+  rule: 'private-key',
+  severity: 'critical',
+  re: /-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----(?<body>[\s\S]{0,16000}?)(?:-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----|$)/dg,
+  fwd: 16100,
+  boundary: false,
+  random: false,
+  reveal: 0,
+  priority: PRIORITY.validated,
+  check: (m) => {
+    // A real key has a base64 body (escaped newlines in JSON allowed); an empty or `...` body is documentation.
+    const body = (m.groups?.body ?? '').replace(/\\n|\\r|[\s"',+]|Proc-Type:[^\n]*|DEK-Info:[^\n]*|Comment:[^\n]*/g, '');
+    const b64 = body.replace(/[^A-Za-z0-9+/=]/g, '');
+    if (b64.length < 40 || b64.length < body.length * 0.9) return false;
+    if (!formatBodyOk(b64.slice(0, 200))) return false;
+    const kind = /BEGIN ([A-Z0-9 ]*?)\s*PRIVATE/.exec(m[0])?.[1]?.trim().toLowerCase() || 'pkcs8';
+    return { keyType: kind };
+  },
+});
+
+const jwt = tokenRule({
+  rule: 'jwt',
+  severity: 'high',
+  re: /eyJ[A-Za-z0-9_\-]{6,}={0,2}\.(?:eyJ|ew|e3)?[A-Za-z0-9_\-]*={0,2}\.[A-Za-z0-9_\-]*={0,2}(?:\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)?/dg,
+  fwd: 8192,
+  random: false,
+  reveal: 0,
+  priority: PRIORITY.validated,
+  check: (m) => {
+    const info = checkJwt(m[0].replace(/=/g, ''));
+    return info === null ? false : { alg: info.alg, typ: info.typ, kind: info.kind };
+  },
+});
+
+const extendedKey = tokenRule({
+  rule: 'bip32-xprv',
+  severity: 'critical',
+  re: /(?:[xtyzuvYZ])prv[1-9A-HJ-NP-Za-km-z]{107,108}/dg,
+  back: 1,
+  fwd: 112,
+  random: false,
+  reveal: 4,
+  priority: PRIORITY.validated,
+  check: (m) => classifyBase58Secret(m[0]) === 'xprv',
+});
+
+/** 64 hex characters (optionally 0x-prefixed) assigned to, or right after, a private-key word. */
+const hexPrivateKey: Confirmer = (text, _hitStart, hitEnd) => {
+  const end = Math.min(text.length, hitEnd + 120);
+  const win = text.slice(hitEnd, end);
+  const re = /(?<![0-9A-Za-z])(?:0x)?([0-9a-fA-F]{64})(?![0-9A-Za-z])/dg;
+  const m = re.exec(win);
+  if (m === null || m.indices === undefined) return [];
+  // Only the words in between may be punctuation and short connectors, not a new sentence about hashes.
+  const between = win.slice(0, m.index);
+  if (/\b(?:hash|tx|txid|transaction|block|digest|checksum|sha|address|public|pub)\b/i.test(between) || between.length > 80) return [];
+  const hex = m[1]!;
+  if (!looksRandom(hex, 64)) return [];
+  const s = hitEnd + m.indices[1]![0];
+  return [{ start: s, end: s + 64, family: 'secret', rule: 'hex-private-key', severity: 'critical', priority: PRIORITY.context + 0.5 }];
+};
+
+/** `https://user:password@host` — credentials in a URL, the password being a literal. */
+const urlCredentials: Confirmer = (text, _hitStart, hitEnd) => {
+  const end = Math.min(text.length, hitEnd + 300);
+  const m = /^([^\s:@\/"'<>]{1,128}):([^\s@\/"'<>]{1,256})@[A-Za-z0-9.\-]+/.exec(text.slice(hitEnd, end));
+  if (m === null) return [];
+  const pass = m[2]!;
+  if (isPlaceholder(pass) || /^(?:pass(?:word)?|pwd|secret|\$\w+|%[0-9A-F]{2}.*|\*+)$/i.test(pass) || pass.length < 3) return [];
+  if (/^\d{1,5}$/.test(pass)) return []; // host:port
+  const s = hitEnd + m[1]!.length + 1;
+  return [{ start: s, end: s + pass.length, family: 'secret', rule: 'url-credentials', severity: 'high', priority: PRIORITY.format, details: { user: m[1] } }];
+};
+
+/** `Authorization: Bearer …` / `Basic …` and API-key headers. */
+const authHeader: Confirmer = (text, _hitStart, hitEnd) => {
+  const end = Math.min(text.length, hitEnd + 600);
+  const after = text.slice(hitEnd, end);
+  const m = /^["']?\s*[:=]?\s*["']?\s*(bearer|basic|token|digest)?\s*([A-Za-z0-9_\-.~+/=:]{8,})/i.exec(after);
+  if (m === null) return [];
+  let value = m[2]!;
+  value = value.replace(/[.,]+$/, '');
+  const s = hitEnd + m[0].length - m[2]!.length;
+  const scheme = (m[1] ?? '').toLowerCase();
+  if (isPlaceholder(value)) return [];
+  if (scheme === 'basic') {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0 || colon === decoded.length - 1 || /[^\x20-\x7e]/.test(decoded) || isPlaceholder(decoded.slice(colon + 1))) return [];
+    return [{ start: s, end: s + value.length, family: 'secret', rule: 'basic-auth', severity: 'high', priority: PRIORITY.format }];
+  }
+  if (!looksRandom(value, 16)) return [];
+  return [{ start: s, end: s + value.length, family: 'secret', rule: 'auth-header', severity: 'high', priority: PRIORITY.context, details: { scheme: scheme || undefined } }];
+};
+
+/** curl `-u user:password` / `--user user:password`. */
+const curlUser: Confirmer = (text, _hitStart, hitEnd) => {
+  const lineEnd = text.indexOf('\n', hitEnd);
+  const win = text.slice(hitEnd, Math.min(lineEnd === -1 ? text.length : lineEnd, hitEnd + 2000));
+  const re = /(?:^|\s)(?:-u|--user)(?:\s+|=)(["']?)([^\s"':]{1,128}):([^\s"']{1,256})\1/g;
+  const out: LeakSpan[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(win)) !== null) {
+    const pass = m[3]!;
+    if (isPlaceholder(pass) || /^\$/.test(pass) || pass.length < 3) continue;
+    const s = hitEnd + m.index + m[0].length - m[1]!.length - pass.length;
+    out.push({ start: s, end: s + pass.length, family: 'secret', rule: 'curl-auth-user', severity: 'high', priority: PRIORITY.format });
+  }
+  return out;
+};
+
+/** GCP service-account JSON: `"type": "service_account"` with its private key (or key id). */
+const gcpServiceAccount: Confirmer = (text, hitStart, hitEnd) => {
+  const before = text.slice(Math.max(0, hitStart - 40), hitStart);
+  if (!/["']?type["']?\s*[:=]\s*["']?$/.test(before)) return [];
+  const ws = Math.max(0, hitStart - 4000);
+  const win = text.slice(ws, Math.min(text.length, hitEnd + 6000));
+  const key = /["']private_key["']\s*:\s*"(-----BEGIN[^"]{40,}?)"/d.exec(win);
+  if (key?.indices) {
+    return [{ start: ws + key.indices[1]![0], end: ws + key.indices[1]![1], family: 'secret', rule: 'gcp-service-account', severity: 'critical', priority: PRIORITY.validated }];
+  }
+  const id = /["']private_key_id["']\s*:\s*"([0-9a-f]{40})"/d.exec(win);
+  if (id?.indices) {
+    return [{ start: ws + id.indices[1]![0], end: ws + id.indices[1]![1], family: 'secret', rule: 'gcp-service-account', severity: 'critical', priority: PRIORITY.validated }];
+  }
+  return [];
+};
+
+/** Kubernetes Secret manifests: every value under `data:` / `stringData:`. */
+const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
+  const ws = Math.max(0, hitStart - 2000);
+  const win = text.slice(ws, Math.min(text.length, hitEnd + 4000));
+  const out: LeakSpan[] = [];
+  const block = /^([ \t]*)(?:data|stringData):[ \t]*\r?\n((?:\1[ \t]+[^\n]*\r?\n?)+)/gm;
+  let b: RegExpExecArray | null;
+  while ((b = block.exec(win)) !== null) {
+    const blockStart = ws + b.index + b[0].length - b[2]!.length;
+    const line = /^[ \t]+["']?[A-Za-z0-9_.\-]+["']?:[ \t]*["']?([^\s"'#][^"'\n#]*?)["']?[ \t]*$/gm;
+    let l: RegExpExecArray | null;
+    while ((l = line.exec(b[2]!)) !== null) {
+      const value = l[1]!;
+      if (value.length < 4 || isPlaceholder(value) || /^[|>]-?$/.test(value)) continue;
+      const s = blockStart + l.index + l[0].indexOf(value, l[0].indexOf(':') + 1);
+      out.push({ start: s, end: s + value.length, family: 'secret', rule: 'kubernetes-secret', severity: 'high', priority: PRIORITY.format });
+    }
+  }
+  // JSON form: "data": { "k": "v" }
+  const json = /["'](?:data|stringData)["']\s*:\s*\{([^{}]{1,4000})\}/g;
+  while ((b = json.exec(win)) !== null) {
+    const inner = /["'][^"']+["']\s*:\s*["']([^"']{4,})["']/g;
+    let l: RegExpExecArray | null;
+    while ((l = inner.exec(b[1]!)) !== null) {
+      const value = l[1]!;
+      if (isPlaceholder(value)) continue;
+      const s = ws + b.index + b[0].indexOf(b[1]!) + l.index + l[0].lastIndexOf(value);
+      out.push({ start: s, end: s + value.length, family: 'secret', rule: 'kubernetes-secret', severity: 'high', priority: PRIORITY.format });
+    }
+  }
+  return out;
+};
+
+/** Account numbers after an account word: 6-17 digits, optionally grouped. */
+const accountNumber: Confirmer = (text, _hitStart, hitEnd) => {
+  const win = text.slice(hitEnd, Math.min(text.length, hitEnd + 48));
+  const m = /^[A-Za-z]{0,12}[ \t]*(?:number|no\.?|num(?:ber)?|#|id)?[ \t]*[:#=]?[ \t]*["']?(\d[\d \-]{4,22}\d)(?![\d\-])/di.exec(win);
+  if (m === null || m.indices === undefined) return [];
+  const digits = m[1]!.replace(/[ \-]/g, '');
+  if (digits.length < 6 || digits.length > 17 || /^(\d)\1+$/.test(digits)) return [];
+  // A year or a date right after "account" is not an account number.
+  if (/^(?:19|20)\d\d$/.test(digits)) return [];
+  const s = hitEnd + m.indices[1]![0];
+  return [{ start: s, end: s + m[1]!.length, family: 'pii', rule: 'account-number', severity: 'medium', priority: PRIORITY.context }];
+};
+
+/** E-mail addresses around an `@`; documentation domains (RFC 2606) and URL credentials are not personal data. */
+const email: Confirmer = (text, hitStart) => {
+  if (text.charCodeAt(hitStart) !== 64) return [];
+  let s = hitStart;
+  while (s > 0 && hitStart - s < 64 && /[A-Za-z0-9._%+\-]/.test(text[s - 1]!)) s--;
+  if (s === hitStart) return [];
+  const prev = s > 0 ? text[s - 1]! : '';
+  if (prev === ':' || prev === '/') return [];
+  while (text.charCodeAt(s) === 46) s++;
+  const m = /^@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9\-])/.exec(text.slice(hitStart, hitStart + 260));
+  if (m === null) return [];
+  const domain = m[1]!.toLowerCase();
+  if (/(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/.test(domain)) return [];
+  const end = hitStart + m[0].length;
+  if (text.charCodeAt(end) === 58 && /^:[\w~\/.\-]/.test(text.slice(end, end + 2))) return []; // git@host:org/repo
+  return [{ start: s, end, family: 'pii', rule: 'email', severity: 'medium', priority: PRIORITY.format }];
+};
+
+// ---------------------------------------------------------------- the table
+
+export const ANCHORED_RULES: AnchoredRule[] = [
+  // --- cloud providers
+  rule('aws-access-key', ['akia', 'asia', 'abia', 'acca'], 'AWS access key id (AKIA/ASIA prefix, 20 chars)', tokenRule({
+    rule: 'aws-access-key', severity: 'critical', reveal: 4, fwd: 24,
+    re: /(?:AKIA|ASIA|ABIA|ACCA)(?<body>[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
+    check: (m) => !/EXAMPLE$/.test(m[0]),
+  }), 'critical'),
+  rule('aws-secret-key', ['aws_secret', 'secret_access_key', 'secretaccesskey', 'aws secret'], 'AWS secret access key (40 chars) assigned to an AWS secret key name',
+    contextRule('aws-secret-key', 'critical', (v) => /^[A-Za-z0-9/+]{40}$/.test(v)), 'critical'),
+  rule('aws-bedrock-key', ['absk', 'bedrock-api-key-'], 'Amazon Bedrock API key (long-lived ABSK…, short-lived bedrock-api-key-…)', tokenRule({
+    rule: 'aws-bedrock-key', severity: 'critical', reveal: 4, fwd: 2200,
+    re: /(?:ABSK[A-Za-z0-9+/]{40,}={0,2}|bedrock-api-key-[A-Za-z0-9+/]{40,}={0,2}(?:&Version=\d+)?)/dg,
+    check: (m) => !m[0].startsWith('ABSK') || Buffer.from(m[0].slice(4), 'base64').toString('latin1').startsWith('BedrockAPIKey-'),
+  }), 'critical'),
+  rule('gcp-api-key', ['aiza'], 'Google API key (AIza + 35 chars)', tokenRule({
+    rule: 'gcp-api-key', severity: 'high', reveal: 4, fwd: 40,
+    re: /AIza(?<body>[0-9A-Za-z_\-]{35})(?![0-9A-Za-z_\-])/dg,
+  })),
+  rule('gcp-service-account', ['service_account'], 'GCP service-account JSON with its private key', gcpServiceAccount, 'critical'),
+  rule('azure-storage-key', ['accountkey=', 'sharedaccesskey='], 'Azure storage account key / Service Bus shared access key in a connection string', tokenRule({
+    rule: 'azure-storage-key', severity: 'critical', fwd: 120,
+    re: /(?:AccountKey|SharedAccessKey)=(?<secret>(?<body>[A-Za-z0-9+/]{40,86})={0,2})/dgi,
+  }), 'critical'),
+  rule('azure-ad-client-secret', ['q~'], 'Microsoft Entra ID (Azure AD) client secret: 3 chars, a digit, "Q~", 31-34 chars', tokenRule({
+    rule: 'azure-ad-client-secret', severity: 'critical', back: 4, fwd: 40,
+    re: /[A-Za-z0-9_~.\-]{3}\dQ~(?<body>[A-Za-z0-9_~.\-]{31,34})(?![A-Za-z0-9_~.\-])/dg,
+  }), 'critical'),
+  // --- source hosting
+  rule('github-token', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'], 'GitHub tokens (classic ghp_/gho_/ghu_/ghs_/ghr_ + 36, fine-grained github_pat_)', tokenRule({
+    rule: 'github-token', severity: 'critical', reveal: 4, fwd: 260,
+    re: /(?:gh[pousr]_(?<body>[A-Za-z0-9]{36,251})|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}|github_pat_[A-Za-z0-9_]{40,240})(?![A-Za-z0-9_])/dg,
+  }), 'critical'),
+  rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'gr1348941'], 'GitLab tokens by their documented prefixes', tokenRule({
+    rule: 'gitlab-token', severity: 'critical', reveal: 5, fwd: 320,
+    re: /(?:gl(?:pat|oas|dt|rt|rtr|cbt|ptt|ft|imt|agent|soat|ffct)-|GR1348941)(?<body>[A-Za-z0-9_\-.]{20,300})(?![A-Za-z0-9_\-])/dg,
+    random: 20,
+  }), 'critical'),
+  // --- chat and collaboration
+  rule('slack-token', ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.', 'xapp-'], 'Slack bot/user/app/config/refresh tokens', tokenRule({
+    rule: 'slack-token', severity: 'critical', reveal: 5, fwd: 300,
+    re: /(?:xox[abposr]|xoxe(?:\.xox[bp])?|xapp)-(?<body>[0-9A-Za-z\-]{10,280})(?![0-9A-Za-z\-])/dg,
+    random: false,
+    check: (m) => {
+      const body = m.groups!.body!;
+      return /\d{3,}/.test(body) && !/x{5,}|X{5,}|\*/.test(body) && body.replace(/[^A-Za-z0-9]/g, '').length >= 10 && longestRepeat(body) < 6;
+    },
+  }), 'critical'),
+  rule('slack-webhook', ['hooks.slack.com/'], 'Slack incoming-webhook / workflow URL', tokenRule({
+    rule: 'slack-webhook', severity: 'high', fwd: 160, boundary: false,
+    re: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<body>[A-Za-z0-9+/_\-]{20,140})/dg,
+  })),
+  rule('discord-webhook', ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], 'Discord webhook URL (id + token)', tokenRule({
+    rule: 'discord-webhook', severity: 'high', fwd: 120, boundary: false,
+    re: /discord(?:app)?\.com\/api\/webhooks\/\d{15,20}\/(?<body>[A-Za-z0-9_\-]{60,70})/dg,
+  })),
+  rule('telegram-bot-token', ['telegram', 'bot_token', 'api.telegram.org/bot'], 'Telegram bot token (digits:35 chars) in Telegram context', tokenRule({
+    rule: 'telegram-bot-token', severity: 'high', fwd: 200, back: 0,
+    re: /\d{8,10}:(?<body>[A-Za-z0-9_\-]{35})(?![A-Za-z0-9_\-])/dg,
+    boundary: false,
+    check: () => true,
+  })),
+  // --- payments
+  rule('stripe-key', ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'sk_prod_', 'whsec_'], 'Stripe secret / restricted keys and webhook signing secrets', tokenRule({
+    rule: 'stripe-key', severity: 'critical', reveal: 8, fwd: 260,
+    re: /(?:(?:sk|rk)_(?:live|test|prod)_(?<body>[0-9A-Za-z]{10,247})|whsec_[A-Za-z0-9+/]{24,})(?![0-9A-Za-z])/dg,
+    random: false,
+    check: (m) => formatBodyOk(m.groups?.body ?? m[0].slice(6)) && { live: !m[0].includes('_test_') },
+  }), 'critical'),
+  rule('square-token', ['sq0atp-', 'sq0csp-', 'eaaa'], 'Square access token / OAuth secret', tokenRule({
+    rule: 'square-token', severity: 'critical', reveal: 7, fwd: 80,
+    re: /(?:sq0atp-[0-9A-Za-z\-_]{22}|sq0csp-[0-9A-Za-z\-_]{43}|EAAA[A-Za-z0-9_\-]{60})(?![0-9A-Za-z\-_])/dg,
+  }), 'critical'),
+  // --- AI providers
+  rule('openai-api-key', ['t3blbkfj', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'], 'OpenAI API keys (legacy sk-…T3BlbkFJ…, project, service-account and admin keys)', tokenRule({
+    rule: 'openai-api-key', severity: 'critical', reveal: 3, back: 220, fwd: 260,
+    re: /sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_\-]{16,220}(?![A-Za-z0-9_\-])/dg,
+    check: (m) => /T3BlbkFJ/.test(m[0]) || /^sk-(?:proj|svcacct|admin|None)-/.test(m[0]),
+  }), 'critical'),
+  rule('anthropic-api-key', ['sk-ant-'], 'Anthropic API / admin keys (sk-ant-api03-…, sk-ant-admin01-…)', tokenRule({
+    rule: 'anthropic-api-key', severity: 'critical', reveal: 7, fwd: 140,
+    re: /sk-ant-(?:[a-z]{3,6}\d{2}-)?(?<body>[A-Za-z0-9_\-]{32,120})(?![A-Za-z0-9_\-])/dg,
+  }), 'critical'),
+  rule('huggingface-token', ['hf_', 'api_org_'], 'Hugging Face user (hf_) and organization (api_org_) tokens: 34 letters', tokenRule({
+    rule: 'huggingface-token', severity: 'high', reveal: 3, fwd: 44,
+    re: /(?:hf_|api_org_)(?<body>[A-Za-z]{34})(?![A-Za-z0-9])/dg,
+    check: (m) => /[a-z]/.test(m.groups!.body!) && /[A-Z]/.test(m.groups!.body!),
+  })),
+  rule('perplexity-api-key', ['pplx-'], 'Perplexity API key (pplx- + 48)', tokenRule({
+    rule: 'perplexity-api-key', severity: 'high', reveal: 5, fwd: 56,
+    re: /pplx-(?<body>[A-Za-z0-9]{48})(?![A-Za-z0-9])/dg,
+  })),
+  // --- developer platforms
+  rule('npm-token', ['npm_'], 'npm access token (npm_ + 36)', tokenRule({
+    rule: 'npm-token', severity: 'high', reveal: 4, fwd: 40,
+    re: /npm_(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg,
+  })),
+  rule('pypi-token', ['pypi-ageichlwas5vcmc'], 'PyPI upload token (macaroon for pypi.org)', tokenRule({
+    rule: 'pypi-token', severity: 'high', reveal: 5, fwd: 300,
+    re: /pypi-AgEIcHlwaS5vcmc(?<body>[A-Za-z0-9_\-]{40,})/dg,
+  })),
+  rule('sendgrid-api-key', ['sg.'], 'SendGrid API key (SG.22.43)', tokenRule({
+    rule: 'sendgrid-api-key', severity: 'high', reveal: 3, fwd: 72,
+    re: /SG\.(?<body>[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43})(?![A-Za-z0-9_\-])/dg,
+  })),
+  rule('mailchimp-api-key', ['-us'], 'Mailchimp API key (32 hex + -usNN data centre)', tokenRule({
+    rule: 'mailchimp-api-key', severity: 'high', back: 32, fwd: 4,
+    re: /(?<body>[0-9a-f]{32})-us\d{1,2}(?![0-9A-Za-z])/dg,
+  })),
+  rule('shopify-token', ['shpat_', 'shpca_', 'shppa_', 'shpss_'], 'Shopify access tokens and shared secrets', tokenRule({
+    rule: 'shopify-token', severity: 'high', reveal: 6, fwd: 40,
+    re: /shp(?:at|ca|pa|ss)_(?<body>[a-fA-F0-9]{32})(?![A-Za-z0-9])/dg,
+  })),
+  rule('digitalocean-token', ['dop_v1_', 'doo_v1_', 'dor_v1_'], 'DigitalOcean tokens (dop_v1_ + 64 hex)', tokenRule({
+    rule: 'digitalocean-token', severity: 'high', reveal: 7, fwd: 72,
+    re: /do[opr]_v1_(?<body>[a-f0-9]{64})(?![A-Za-z0-9])/dg,
+  })),
+  rule('databricks-token', ['dapi'], 'Databricks personal access token (dapi + 32 hex)', tokenRule({
+    rule: 'databricks-token', severity: 'high', reveal: 4, fwd: 40,
+    re: /dapi(?<body>[a-f0-9]{32})(?:-\d)?(?![A-Za-z0-9])/dg,
+  })),
+  rule('sentry-token', ['sntrys_', 'sntryu_'], 'Sentry organization / user auth tokens', tokenRule({
+    rule: 'sentry-token', severity: 'high', reveal: 7, fwd: 400,
+    re: /(?:sntrys_(?<body>eyJ[A-Za-z0-9+/=_\-]{40,})|sntryu_[a-f0-9]{64})(?![A-Za-z0-9+/=_\-])/dg,
+  })),
+  rule('grafana-token', ['glc_', 'glsa_'], 'Grafana Cloud access policy / service account tokens', tokenRule({
+    rule: 'grafana-token', severity: 'high', reveal: 4, fwd: 400,
+    re: /(?:glc_(?<body>[A-Za-z0-9+/]{32,400}={0,2})|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})(?![A-Za-z0-9+/=])/dg,
+  })),
+  rule('hashicorp-token', ['.atlasv1.', 'hvs.', 'hvb.', 'hvr.'], 'Terraform Cloud API token and Vault service/batch tokens', tokenRule({
+    rule: 'hashicorp-token', severity: 'critical', back: 15, fwd: 400,
+    re: /(?:[A-Za-z0-9]{14}\.atlasv1\.(?<body>[A-Za-z0-9_\-=]{60,70})|hv[sbr]\.[A-Za-z0-9_\-]{24,400})(?![A-Za-z0-9_\-])/dg,
+  }), 'critical'),
+  rule('heroku-api-key', ['hrku-'], 'Heroku platform API key v2 (HRKU-AA…)', tokenRule({
+    rule: 'heroku-api-key', severity: 'high', reveal: 5, fwd: 72,
+    re: /HRKU-(?<body>[A-Za-z0-9_\-]{58,64})(?![A-Za-z0-9_\-])/dg,
+  })),
+  rule('age-secret-key', ['age-secret-key-1'], 'age encryption secret key (bech32)', tokenRule({
+    rule: 'age-secret-key', severity: 'critical', reveal: 15, fwd: 64,
+    re: /AGE-SECRET-KEY-1(?<body>[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9])/dg,
+  }), 'critical'),
+  rule('1password-token', ['ops_eyj', 'a3-'], '1Password service-account token and account Secret Key', tokenRule({
+    rule: '1password-token', severity: 'critical', reveal: 4, fwd: 1200,
+    re: /(?:ops_(?<body>eyJ[A-Za-z0-9+/]{100,}={0,3})|A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})(?![A-Za-z0-9])/dg,
+  }), 'critical'),
+  rule('flyio-token', ['fm1r_', 'fm1a_', 'fm2_', 'fo1_'], 'Fly.io macaroon and OAuth tokens', tokenRule({
+    rule: 'flyio-token', severity: 'high', reveal: 4, fwd: 1200,
+    re: /(?:fm1[ar]|fm2|fo1)_(?<body>[A-Za-z0-9+/=_\-]{40,})/dg,
+  })),
+  rule('notion-token', ['ntn_'], 'Notion integration token (ntn_ + 11 digits + 35)', tokenRule({
+    rule: 'notion-token', severity: 'high', reveal: 4, fwd: 52,
+    re: /ntn_(?<body>\d{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])/dg,
+  })),
+  rule('atlassian-token', ['atatt3', 'atctt3'], 'Atlassian API token (ATATT3…)', tokenRule({
+    rule: 'atlassian-token', severity: 'high', reveal: 6, fwd: 200,
+    re: /AT[AC]TT3(?<body>[A-Za-z0-9_\-=]{150,})/dg,
+  })),
+  rule('sonar-token', ['squ_', 'sqp_', 'sqa_'], 'SonarQube user / project / analysis tokens (40 hex)', tokenRule({
+    rule: 'sonar-token', severity: 'high', reveal: 4, fwd: 44,
+    re: /sq[upa]_(?<body>[a-f0-9]{40})(?![A-Za-z0-9])/dg,
+  })),
+  rule('sourcegraph-token', ['sgp_'], 'Sourcegraph access token', tokenRule({
+    rule: 'sourcegraph-token', severity: 'high', reveal: 4, fwd: 80,
+    re: /sgp_(?:[a-f0-9]{16}_|local_)?(?<body>[a-f0-9]{40})(?![A-Za-z0-9])/dg,
+  })),
+  rule('openshift-token', ['sha256~'], 'OpenShift OAuth access token (sha256~ + 43)', tokenRule({
+    rule: 'openshift-token', severity: 'high', reveal: 7, fwd: 48,
+    re: /sha256~(?<body>[A-Za-z0-9_\-]{43})(?![A-Za-z0-9_\-])/dg,
+  })),
+  rule('maxmind-license-key', ['_mmk'], 'MaxMind license key (…_mmk)', tokenRule({
+    rule: 'maxmind-license-key', severity: 'medium', back: 40, fwd: 4,
+    re: /(?<body>[A-Za-z0-9]{6}_[A-Za-z0-9]{29})_mmk(?![A-Za-z0-9])/dg,
+  }), 'medium'),
+  rule('infracost-token', ['ico-'], 'Infracost API token (ico- + 32)', tokenRule({
+    rule: 'infracost-token', severity: 'medium', reveal: 4, fwd: 36,
+    re: /ico-(?<body>[A-Za-z0-9]{32})(?![A-Za-z0-9])/dg,
+  }), 'medium'),
+  rule('scalingo-token', ['tk-us-'], 'Scalingo API token (tk-us- + 48)', tokenRule({
+    rule: 'scalingo-token', severity: 'medium', reveal: 6, fwd: 52,
+    re: /tk-us-(?<body>[A-Za-z0-9_\-]{48})(?![A-Za-z0-9_\-])/dg,
+  }), 'medium'),
+  rule('intra42-secret', ['s-s4t2'], '42 Intra OAuth client secret', tokenRule({
+    rule: 'intra42-secret', severity: 'medium', reveal: 9, fwd: 72,
+    re: /s-s4t2(?:ud|af)-(?<body>[a-f0-9]{64})(?![A-Za-z0-9])/dg,
+  }), 'medium'),
+  rule('octopus-deploy-key', ['api-'], 'Octopus Deploy API key (API- + 26 uppercase)', tokenRule({
+    rule: 'octopus-deploy-key', severity: 'medium', reveal: 4, fwd: 30,
+    re: /API-(?<body>[A-Z0-9]{26})(?![A-Za-z0-9])/dg,
+    check: (m) => /\d/.test(m.groups!.body!),
+  }), 'medium'),
+  rule('hubspot-private-app-token', ['pat-na1-', 'pat-eu1-'], 'HubSpot private app token (pat-<region>- + UUID)', tokenRule({
+    rule: 'hubspot-private-app-token', severity: 'high', reveal: 8, fwd: 44,
+    re: /pat-(?:na|eu)1-(?<body>[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})(?![A-Za-z0-9])/dg,
+  })),
+  rule('cloudflare-origin-ca-key', ['v1.0-'], 'Cloudflare Origin CA key (v1.0- + 24 hex - 146 hex)', tokenRule({
+    rule: 'cloudflare-origin-ca-key', severity: 'high', reveal: 5, fwd: 180,
+    re: /v1\.0-[a-f0-9]{24}-(?<body>[a-f0-9]{146})(?![A-Za-z0-9])/dg,
+  })),
+  rule('sidekiq-secret', ['contribsys'], 'Sidekiq Enterprise/Pro gem-server credentials (BUNDLE_…CONTRIBSYS__COM or URL)', (text, hitStart, hitEnd) => {
+    const ws = Math.max(0, hitStart - 120);
+    const win = text.slice(ws, Math.min(text.length, hitEnd + 120));
+    const out: LeakSpan[] = [];
+    const re = /(?:BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?\s*[:=]\s*["']?(?<a>[a-f0-9]{8}:[a-f0-9]{8}))|(?:https?:\/\/(?<b>[a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com)/dgi;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(win)) !== null) {
+      const g = m.indices!.groups!.a ?? m.indices!.groups!.b!;
+      out.push({ start: ws + g[0], end: ws + g[1], family: 'secret', rule: 'sidekiq-secret', severity: 'high', priority: PRIORITY.format });
+    }
+    return out;
+  }),
+  rule('nuget-config-password', ['cleartextpassword'], 'NuGet.config ClearTextPassword value', (text, _hitStart, hitEnd) => {
+    const win = text.slice(hitEnd, Math.min(text.length, hitEnd + 300));
+    const m = /^["']\s+value\s*=\s*["']([^"']{1,256})["']/d.exec(win);
+    if (m === null || isPlaceholder(m[1]!) || m[1]!.length < 4) return [];
+    const s = hitEnd + m.indices![1]![0];
+    return [{ start: s, end: s + m[1]!.length, family: 'secret', rule: 'password', severity: 'high', priority: PRIORITY.format }];
+  }),
+  // --- keys and tokens by structure
+  rule('private-key', ['-----begin'], 'PEM / OpenSSH / PGP private key block with a key body', pem, 'critical'),
+  rule('putty-private-key', ['putty-user-key-file-'], 'PuTTY private key file', tokenRule({
+    rule: 'private-key', severity: 'critical', fwd: 200, boundary: false, random: false,
+    re: /PuTTY-User-Key-File-\d: [a-z0-9\-]+\s+Encryption: [a-z0-9\-]+/dg,
+  }), 'critical'),
+  rule('jwt', ['eyj'], 'JSON Web Token: header and payload decode to JSON with an alg', jwt),
+  rule('bip32-xprv', ['xprv', 'tprv', 'yprv', 'zprv', 'uprv', 'vprv'], 'BIP-32 extended private key (Base58Check-validated)', extendedKey, 'critical'),
+  rule('hex-private-key', ['priv', 'secret_key', 'secretkey', 'signing_key', 'signingkey', 'wallet_key', 'eth_key', 'mnemonic_key', 'seed_hex'], '64-hex private key next to a private-key word', hexPrivateKey, 'critical'),
+  rule('url-credentials', ['://'], 'user:password@host credentials inside a URL', urlCredentials),
+  rule('auth-header', ['authorization', 'bearer ', 'x-api-key', 'api-key:', 'x-auth-token', 'private-token', 'x-access-token'], 'Credentials in an Authorization / API-key header', authHeader),
+  rule('curl-auth-user', ['curl '], 'curl -u user:password', curlUser),
+  rule('kubernetes-secret', ['kind: secret', 'kind: "secret"', '"kind": "secret"', "kind: 'secret'"], 'Kubernetes Secret manifest data values', kubernetesSecret),
+  // --- generic, gated by context words
+  rule('generic-secret', ['secret', 'token', 'api_key', 'apikey', 'api-key', 'api key', 'access_key', 'accesskey', 'access key', 'client_secret', 'credential', 'auth_key', 'authkey', 'private_key', 'privatekey', 'signing', 'passwd', 'password', 'passphrase', 'pwd', 'pass:', 'pass=', '_key', '-key', 'key=', 'key:', 'key"', "key'", 'key =', 'key :'], 'A random-looking value or a literal password assigned to a key/secret/token/password name', generic),
+  // --- exchanges
+  ...kVenues.map(([venue, anchors]) =>
+    rule(`exchange-${venue}`, anchors, `${venue} API key / secret / passphrase assigned in ${venue} context`, exchangeConfirmer(venue), 'critical'),
+  ),
+  rule('alpaca-key-id', ['apca'], 'Alpaca API key id (PK/AK + 18) in APCA header or variable', tokenRule({
+    rule: 'exchange-api-key', severity: 'critical', back: 0, fwd: 80, boundary: false,
+    re: /APCA[_\-]API[_\-]KEY[_\-]ID["']?\s*[:=]\s*["']?(?<secret>[PA]K(?<body>[A-Z0-9]{18}))(?![A-Za-z0-9])/dgi,
+  }), 'critical'),
+  rule('oanda-token', ['oanda'], 'OANDA v20 personal access token (32 hex - 32 hex) in OANDA context', (text, hitStart, hitEnd) => {
+    const ws = Math.max(0, hitStart - 200);
+    const win = text.slice(ws, Math.min(text.length, hitEnd + 300));
+    const out: LeakSpan[] = [];
+    const re = /(?<![A-Za-z0-9])[a-f0-9]{32}-[a-f0-9]{32}(?![A-Za-z0-9])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(win)) !== null) {
+      if (!formatBodyOk(m[0].replace('-', ''))) continue;
+      out.push({ start: ws + m.index, end: ws + m.index + m[0].length, family: 'secret', rule: 'exchange-api-key', severity: 'critical', priority: PRIORITY.format, details: { venue: 'oanda' } });
+    }
+    return out;
+  }, 'critical'),
+  // --- personal data
+  rule('email', ['@'], 'E-mail address (documentation domains excluded)', email, 'medium', 'pii'),
+  rule('account-number', ['account', 'acct', 'a/c', 'konto', 'routing'], '6-17 digit account number after an account word', accountNumber, 'medium', 'pii'),
+];
+
+/** Quick sanity of the anchors at load: lowercase, non-empty (the DFA matches normalized lowercase text). */
+for (const r of ANCHORED_RULES) {
+  for (const a of r.anchors) {
+    if (a.length === 0 || a !== a.toLowerCase()) throw new Error(`leak rule ${r.id}: anchor ${JSON.stringify(a)} must be non-empty lowercase`);
+  }
+}
+

@@ -1,0 +1,380 @@
+/**
+ * Detectors with no literal anchor, run in ONE pass of charCode loops over the raw text:
+ * - digit groups → payment cards (issuer range + Luhn), US SSNs (formatted, invalid ranges excluded),
+ *   phone numbers (E.164 with '+', NANP 3-3-4), Telegram bot tokens;
+ * - alphanumeric runs → IBANs (mod-97, compact or grouped by four), WIF keys (Base58Check), Twilio API
+ *   key SIDs, Discord bot tokens (first segment decodes to a numeric user id), hex-encoded text;
+ * - base64 runs → decoded once and re-scanned, a finding inside is reported on the encoded span;
+ * - whitespace-separated words → BIP-39 mnemonics (12-24 wordlist words, checksum-validated).
+ */
+import { MAX_WORD_UNITS, languagesOf, mnemonicLanguage, wordLanguages } from './mnemonic.ts';
+import { PRIORITY, type LeakSpan } from './span.ts';
+import { classifyBase58Secret, isBase58Char } from './validators/base58.ts';
+import { ibanLength, ibanValid } from './validators/iban.ts';
+import { cardScheme, luhnValid } from './validators/luhn.ts';
+import { ssnValid } from './validators/ssn.ts';
+
+/** Scans decoded layers (base64/hex) of `text`; supplied by detect.ts to avoid an import cycle. */
+export type LayerScanner = (decoded: string) => LeakSpan[];
+
+interface DigitChain {
+  start: number;
+  end: number;
+  /** Start offset of each group. */
+  starts: number[];
+  ends: number[];
+}
+
+function isSpaceCode(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+}
+
+/** ASCII punctuation and digits: stripped around mnemonic words, transparent between them. */
+function isAsciiPunctOrDigit(c: number): boolean {
+  return c < 128 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && c > 32;
+}
+
+const kMinEncoded = 24;
+
+export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpan[] {
+  const out: LeakSpan[] = [];
+  const n = text.length;
+
+  // --- digit chains -------------------------------------------------------------------------
+  let chain: DigitChain | null = null;
+  const flushChain = (): void => {
+    if (chain !== null) evaluateChain(text, chain, out);
+    chain = null;
+  };
+  const addDigitRun = (s: number, e: number): void => {
+    if (chain !== null) {
+      const gap = text.slice(chain.end, s);
+      if (chain.starts.length < 12 && /^(?:[ \-.\/]|\) ?|-?\(| \(|\) -)$/.test(gap)) {
+        chain.starts.push(s);
+        chain.ends.push(e);
+        chain.end = e;
+        return;
+      }
+      flushChain();
+    }
+    chain = { start: s, end: e, starts: [s], ends: [e] };
+  };
+
+  // --- mnemonic word runs -------------------------------------------------------------------
+  let runWords: string[] = [];
+  let runStarts: number[] = [];
+  let runEnds: number[] = [];
+  let runMask = 0;
+  const flushRun = (): void => {
+    if (runWords.length >= 12) evaluateMnemonicRun(runWords, runStarts, runEnds, runMask, out);
+    runWords = [];
+    runStarts = [];
+    runEnds = [];
+    runMask = 0;
+  };
+
+  let alnumStart = -1;
+  let alnumFlags = 0; // 1 lower, 2 upper, 4 digit, 8 non-hex letter
+  let b64Start = -1;
+  let tokStart = -1;
+  let coreStart = -1;
+  let coreEnd = -1;
+  let coreBroken = false;
+  let hash = 0x811c9dc5;
+
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    // alphanumeric runs
+    const isDigit = c >= 48 && c <= 57;
+    const isUpper = c >= 65 && c <= 90;
+    const isLower = c >= 97 && c <= 122;
+    if (isDigit || isUpper || isLower) {
+      if (alnumStart < 0) {
+        alnumStart = i;
+        alnumFlags = 0;
+      }
+      alnumFlags |= isDigit ? 4 : isUpper ? (c > 70 ? 10 : 2) : c > 102 ? 9 : 1;
+    } else if (alnumStart >= 0) {
+      if (alnumFlags === 4) addDigitRun(alnumStart, i);
+      else {
+        if (chain !== null) flushChain();
+        if (i - alnumStart >= 4) alnumRun(text, alnumStart, i, alnumFlags, out, layer);
+      }
+      alnumStart = -1;
+    }
+    // base64 runs (superset of alnum runs)
+    if (isDigit || isUpper || isLower || c === 43 || c === 47 || c === 95 || c === 45 || c === 61) {
+      if (b64Start < 0) b64Start = i;
+    } else if (b64Start >= 0) {
+      if (layer !== undefined && i - b64Start >= kMinEncoded) base64Run(text, b64Start, i, out, layer);
+      b64Start = -1;
+    }
+    // whitespace-separated words
+    if (isSpaceCode(c)) {
+      if (tokStart >= 0) {
+        if (coreStart < 0) {
+          // punctuation/digit-only token ("1.", "-", "12)") stays transparent inside a run
+          if (i - tokStart > 4) flushRun();
+        } else {
+          const len = coreEnd - coreStart;
+          const mask = !coreBroken && len <= MAX_WORD_UNITS ? wordLanguages(text, coreStart, coreEnd, hash >>> 0) : 0;
+          if (mask !== 0 && (runWords.length === 0 || (runMask & mask) !== 0)) {
+            runMask = runWords.length === 0 ? mask : runMask & mask;
+            runWords.push(text.slice(coreStart, coreEnd).toLowerCase());
+            runStarts.push(coreStart);
+            runEnds.push(coreEnd);
+          } else {
+            flushRun();
+            if (mask !== 0) {
+              runMask = mask;
+              runWords.push(text.slice(coreStart, coreEnd).toLowerCase());
+              runStarts.push(coreStart);
+              runEnds.push(coreEnd);
+            }
+          }
+        }
+        tokStart = -1;
+      }
+    } else {
+      if (tokStart < 0) {
+        tokStart = i;
+        coreStart = -1;
+        coreEnd = -1;
+        coreBroken = false;
+        hash = 0x811c9dc5;
+      }
+      if (isAsciiPunctOrDigit(c)) {
+        // punctuation after letters ends the core; letters after that break the word
+      } else {
+        if (coreStart < 0) coreStart = i;
+        else if (coreEnd !== i) coreBroken = true;
+        coreEnd = i + 1;
+        hash = Math.imul(hash ^ (isUpper ? c + 32 : c), 0x01000193);
+      }
+    }
+  }
+  flushChain();
+  flushRun();
+  return out;
+}
+
+// ----------------------------------------------------------------------------- digit chains
+
+const kNanpSeps = new Set(['--', '..', '  ', ') -', ')  ', ')-']);
+
+function evaluateChain(text: string, chain: DigitChain, out: LeakSpan[]): void {
+  const g = chain.starts.length;
+  const lens = chain.starts.map((s, k) => chain.ends[k]! - s);
+  const before = chain.start > 0 ? text.charCodeAt(chain.start - 1) : 0;
+  // Numbers glued to letters or decimals ("v2.4111…", "x1234") are not cards or phones.
+  if ((before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 46 || before === 44) return;
+  const gaps: string[] = [];
+  for (let k = 1; k < g; k++) gaps.push(text.slice(chain.ends[k - 1]!, chain.starts[k]!));
+
+  // Payment cards: a single run, or groups separated consistently by spaces or dashes.
+  for (let a = 0; a < g; a++) {
+    let digits = '';
+    for (let b = a; b < g && digits.length < 19; b++) {
+      if (b > a && !(gaps[b - 1] === ' ' || gaps[b - 1] === '-')) break;
+      if (b > a + 1 && gaps[b - 1] !== gaps[a]) break;
+      digits += text.slice(chain.starts[b]!, chain.ends[b]!);
+      if (digits.length >= 12 && digits.length <= 19 && (b === g - 1 || !/^[ \-]$/.test(gaps[b]!) || digits.length >= 16)) {
+        const grouped = b > a;
+        if (grouped && !groupedLikeCard(lens.slice(a, b + 1))) continue;
+        if (/^(\d)\1+$/.test(digits)) continue;
+        const scheme = cardScheme(digits);
+        if (scheme !== null && luhnValid(digits)) {
+          out.push({ start: chain.starts[a]!, end: chain.ends[b]!, family: 'pii', rule: 'payment-card', severity: 'high', priority: PRIORITY.validated, details: { scheme } });
+          return;
+        }
+      }
+    }
+  }
+
+  // US SSN: ddd-dd-dddd (or spaced), invalid ranges excluded.
+  for (let a = 0; a + 2 < g; a++) {
+    if (lens[a] === 3 && lens[a + 1] === 2 && lens[a + 2] === 4 && gaps[a] === gaps[a + 1] && (gaps[a] === '-' || gaps[a] === ' ')) {
+      if (a + 3 < g && (gaps[a + 2] === '-' || gaps[a + 2] === ' ')) continue;
+      const nine = text.slice(chain.starts[a]!, chain.ends[a]!) + text.slice(chain.starts[a + 1]!, chain.ends[a + 1]!) + text.slice(chain.starts[a + 2]!, chain.ends[a + 2]!);
+      if (ssnValid(nine)) {
+        out.push({ start: chain.starts[a]!, end: chain.ends[a + 2]!, family: 'pii', rule: 'ssn', severity: 'high', priority: PRIORITY.validated });
+        return;
+      }
+    }
+  }
+
+  // Phones: E.164 after '+', or NANP (NXX) NXX-XXXX.
+  const all = chain.starts.map((s, k) => text.slice(s, chain.ends[k]!)).join('');
+  if (before === 43 /* + */) {
+    if (all.length >= 8 && all.length <= 15 && all[0] !== '0' && (g > 1 || all.length >= 10)) {
+      if (g === 1 || gaps.every((x) => x === ' ' || x === '-' || x === '.' || x === ' (' || x === ') ' || x === '(' || x === ')')) {
+        out.push({ start: chain.start - 1, end: chain.end, family: 'pii', rule: 'phone', severity: 'medium', priority: PRIORITY.format });
+      }
+    }
+    return;
+  }
+  for (let a = 0; a + 2 < g; a++) {
+    const lead1 = lens[a] === 1 && text[chain.starts[a]!] === '1' && a + 3 < g;
+    const k = lead1 ? a + 1 : a;
+    if (!(lens[k] === 3 && lens[k + 1] === 3 && lens[k + 2] === 4)) continue;
+    const sep = (gaps[k] ?? '') + (gaps[k + 1] ?? '');
+    const paren = text.charCodeAt(chain.starts[k]! - 1) === 40;
+    if (!(kNanpSeps.has(sep) || (paren && /^\) ?-?$/.test(gaps[k]!) && (gaps[k + 1] === '-' || gaps[k + 1] === ' ')))) continue;
+    if (!paren && gaps[k] !== gaps[k + 1]) continue;
+    const area = text.charCodeAt(chain.starts[k]!) - 48;
+    const exch = text.charCodeAt(chain.starts[k + 1]!) - 48;
+    if (area < 2 || exch < 2) continue;
+    if (k + 3 < g && /^[\-.]$/.test(gaps[k + 2]!)) continue; // part of a longer dotted/dashed number
+    const start = lead1 ? chain.starts[a]! : paren ? chain.starts[k]! - 1 : chain.starts[k]!;
+    out.push({ start, end: chain.ends[k + 2]!, family: 'pii', rule: 'phone', severity: 'medium', priority: PRIORITY.format });
+    return;
+  }
+
+  // Telegram bot token: <8-10 digit bot id>:AA<33 chars>
+  if (g === 1 && lens[0]! >= 8 && lens[0]! <= 10 && text.charCodeAt(chain.end) === 58) {
+    const m = /^:(AA[A-Za-z0-9_\-]{33})(?![A-Za-z0-9_\-])/.exec(text.slice(chain.end, chain.end + 40));
+    if (m !== null) out.push({ start: chain.start, end: chain.end + 36, family: 'secret', rule: 'telegram-bot-token', severity: 'high', reveal: 0, priority: PRIORITY.format });
+  }
+}
+
+/** Card numbers are printed in groups of four (Amex 4-6-5, Diners 4-6-4). */
+function groupedLikeCard(lens: number[]): boolean {
+  const s = lens.join(',');
+  if (s === '4,6,5' || s === '4,6,4') return true;
+  for (let k = 0; k < lens.length - 1; k++) if (lens[k] !== 4) return false;
+  return lens[lens.length - 1]! >= 1 && lens[lens.length - 1]! <= 4;
+}
+
+// ------------------------------------------------------------------------ alphanumeric runs
+
+function alnumRun(text: string, s: number, e: number, flags: number, out: LeakSpan[], layer?: LayerScanner): void {
+  const len = e - s;
+  const c0 = text.charCodeAt(s);
+  const c1 = text.charCodeAt(s + 1);
+  // IBAN: CCdd + BBAN, compact …
+  if (len >= 15 && len <= 34 && c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && (flags & 1) === 0) {
+    const v = text.slice(s, e);
+    if (ibanValid(v)) {
+      out.push({ start: s, end: e, family: 'pii', rule: 'iban', severity: 'medium', priority: PRIORITY.validated, details: { country: v.slice(0, 2) } });
+      return;
+    }
+  }
+  // … or printed in groups of four: "DE89 3704 0044 0532 0130 00"
+  if (len === 4 && c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && text.charCodeAt(e) === 32) {
+    const want = ibanLength(text.slice(s, s + 2));
+    if (want !== undefined && /^\d\d$/.test(text.slice(s + 2, e))) {
+      const m = /^(?: [A-Z0-9]{1,4}){1,8}/.exec(text.slice(e, e + 44));
+      if (m !== null) {
+        const groups = m[0].split(' ').slice(1);
+        let compact = text.slice(s, e);
+        let end = e;
+        for (const grp of groups) {
+          if (compact.length + grp.length > want) break;
+          compact += grp;
+          end += 1 + grp.length;
+          if (compact.length === want) break;
+          if (grp.length < 4) break;
+        }
+        if (compact.length === want && ibanValid(compact) && !/^[A-Za-z0-9]/.test(text.slice(end, end + 1))) {
+          out.push({ start: s, end, family: 'pii', rule: 'iban', severity: 'medium', priority: PRIORITY.validated, details: { country: compact.slice(0, 2) } });
+          return;
+        }
+      }
+    }
+  }
+  // WIF private key: 51 chars from '5'/'9', 52 from 'K'/'L'/'c'; Base58Check with version 0x80/0xef.
+  if ((len === 51 && (c0 === 53 || c0 === 57)) || (len === 52 && (c0 === 75 || c0 === 76 || c0 === 99))) {
+    let ok = true;
+    for (let i = s; i < e && ok; i++) ok = isBase58Char(text.charCodeAt(i));
+    if (ok && classifyBase58Secret(text.slice(s, e)) === 'wif') {
+      out.push({ start: s, end: e, family: 'secret', rule: 'wif-private-key', severity: 'critical', reveal: 0, priority: PRIORITY.validated });
+      return;
+    }
+  }
+  // Twilio API key SID: SK + 32 lowercase hex.
+  if (len === 34 && c0 === 83 && c1 === 75 && /^SK[0-9a-f]{32}$/.test(text.slice(s, e))) {
+    out.push({ start: s, end: e, family: 'secret', rule: 'twilio-api-key', severity: 'medium', reveal: 2, priority: PRIORITY.format });
+    return;
+  }
+  // Discord bot token: base64(user id).6.27+
+  if (len >= 23 && len <= 28 && text.charCodeAt(e) === 46 && (c0 === 77 || c0 === 78 || c0 === 79)) {
+    const m = /^\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}(?![A-Za-z0-9_\-])/.exec(text.slice(e, e + 48));
+    if (m !== null && /^\d{17,20}$/.test(Buffer.from(text.slice(s, e), 'base64').toString('latin1'))) {
+      out.push({ start: s, end: e + m[0].length, family: 'secret', rule: 'discord-bot-token', severity: 'high', reveal: 0, priority: PRIORITY.validated });
+      return;
+    }
+  }
+  // Hex-encoded text (e.g. an exfiltrated canary or key): decode once and re-scan.
+  if (layer !== undefined && len >= kMinEncoded && len % 2 === 0 && (flags & 8) === 0 && (flags & 3) !== 3) {
+    const decoded = Buffer.from(text.slice(s, e), 'hex').toString('latin1');
+    if (mostlyPrintable(decoded)) pushLayer(out, layer(decoded), s, e, 'hex');
+  }
+}
+
+function base64Run(text: string, s: number, e: number, out: LeakSpan[], layer: LayerScanner): void {
+  const run = text.slice(s, e);
+  // Mixed case is what base64 of text looks like; hex and words are handled elsewhere.
+  if (!/[a-z]/.test(run) || !/[A-Z]/.test(run)) return;
+  const buf = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (buf.length < 12) return;
+  const decoded = buf.toString('utf8');
+  if (!mostlyPrintable(decoded)) return;
+  pushLayer(out, layer(decoded), s, e, 'base64');
+}
+
+function mostlyPrintable(s: string): boolean {
+  if (s.length < 8) return false;
+  let bad = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 10 && c !== 13 && c !== 9) || c === 0xfffd || (c >= 127 && c < 160)) bad++;
+  }
+  return bad <= s.length * 0.05;
+}
+
+function pushLayer(out: LeakSpan[], inner: LeakSpan[], s: number, e: number, encoding: string): void {
+  if (inner.length === 0) return;
+  const best = inner.reduce((a, b) => (b.priority > a.priority ? b : a));
+  out.push({
+    start: s,
+    end: e,
+    family: best.family,
+    rule: best.rule,
+    severity: best.severity,
+    priority: best.priority,
+    details: { encoding, inner: inner.map((x) => x.rule) },
+  });
+}
+
+// --------------------------------------------------------------------------- mnemonics
+
+const kSizes = [24, 21, 18, 15, 12];
+
+function evaluateMnemonicRun(words: string[], starts: number[], ends: number[], mask: number, out: LeakSpan[]): void {
+  let off = 0;
+  while (off + 12 <= words.length) {
+    let found = 0;
+    let language: string | null = null;
+    for (const size of kSizes) {
+      if (off + size > words.length) continue;
+      language = mnemonicLanguage(words.slice(off, off + size), mask);
+      if (language !== null) {
+        found = size;
+        break;
+      }
+    }
+    if (found > 0) {
+      out.push({
+        start: starts[off]!,
+        end: ends[off + found - 1]!,
+        family: 'secret',
+        rule: 'bip39-mnemonic',
+        severity: 'critical',
+        priority: PRIORITY.validated,
+        details: { words: found, language },
+      });
+      off += found;
+    } else off++;
+  }
+  void languagesOf;
+}

@@ -1,0 +1,46 @@
+/**
+ * JSON Web Token structure check: a JOSE header that decodes (base64url) to a JSON object with a string
+ * `alg` (and, if present, a string `typ`), and a payload that decodes to a JSON object (JWS) or, for five
+ * parts, an encrypted token (JWE) whose header also names `enc`.
+ */
+
+/** Decodes base64url (or base64) without padding requirements; null when a character is invalid. */
+export function base64UrlDecode(s: string): Buffer | null {
+  if (!/^[A-Za-z0-9_\-+/]*={0,2}$/.test(s)) return null;
+  return Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+}
+
+function decodeJsonObject(part: string): Record<string, unknown> | null {
+  const buf = base64UrlDecode(part);
+  if (buf === null) return null;
+  try {
+    const v = JSON.parse(buf.toString('utf8')) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface JwtInfo {
+  alg: string;
+  typ?: string;
+  kind: 'jws' | 'jwe';
+}
+
+/** Returns header facts when `token` is a structurally valid JWT, else null. */
+export function checkJwt(token: string): JwtInfo | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 && parts.length !== 5) return null;
+  const header = decodeJsonObject(parts[0]!);
+  if (header === null || typeof header.alg !== 'string' || header.alg.length === 0) return null;
+  if (header.typ !== undefined && typeof header.typ !== 'string') return null;
+  const typ = header.typ as string | undefined;
+  if (parts.length === 5) {
+    if (typeof header.enc !== 'string') return null;
+    return { alg: header.alg, typ, kind: 'jwe' };
+  }
+  if (decodeJsonObject(parts[1]!) === null) return null;
+  // A signed token has a signature unless alg is "none" (still a bearer credential, so still reported).
+  if (parts[2]!.length === 0 && header.alg.toLowerCase() !== 'none') return null;
+  return { alg: header.alg, typ, kind: 'jws' };
+}
