@@ -198,6 +198,10 @@ export class SeriesDetector {
     this.#refreshViews();
   }
 
+  hasSeries(key: string): boolean {
+    return this.#slots.has(key);
+  }
+
   get seriesCount(): number {
     return this.#slots.size;
   }

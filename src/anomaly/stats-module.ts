@@ -6,9 +6,23 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// The project's tsconfig carries no WebAssembly lib types (ES2023 + @types/node 20), so the few
+// pieces used here are declared locally and the global is read through globalThis.
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmModule {
+  readonly __brand?: 'WasmModule';
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
 /** The statistics module's exports (numbers only cross the boundary). */
 export interface StatsExports {
-  memory: WebAssembly.Memory;
+  memory: WasmMemory;
   _initialize?: () => void;
   init(slots: number, batchPoints: number): number;
   ensureCapacity(slots: number): number;
@@ -38,7 +52,7 @@ export const S_ERR_NOT_INIT = -3;
 /** Candidate locations: beside the bundle (dist/), then the source tree's build/. */
 const kCandidates = ['./stats.wasm', '../stats.wasm', '../../build/stats.wasm', '../../dist/stats.wasm'];
 
-let compiled: WebAssembly.Module | undefined;
+let compiled: WasmModule | undefined;
 
 /** Path of the .wasm this process loads (first candidate that exists). */
 export function locateStatsWasm(): string {
@@ -51,14 +65,14 @@ export function locateStatsWasm(): string {
   );
 }
 
-function statsModule(): WebAssembly.Module {
-  compiled ??= new WebAssembly.Module(readFileSync(locateStatsWasm()));
+function statsModule(): WasmModule {
+  compiled ??= new wasmApi.Module(readFileSync(locateStatsWasm()));
   return compiled;
 }
 
 /** A fresh instance with its own memory; `slots` series and `batchPoints` points per call. */
 export function instantiateStats(slots: number, batchPoints: number): StatsExports {
-  const instance = new WebAssembly.Instance(statsModule(), {
+  const instance = new wasmApi.Instance(statsModule(), {
     env: {
       abort(_msg: number, _file: number, line: number, col: number): never {
         throw new Error(`stats.wasm aborted at ${line}:${col}`);

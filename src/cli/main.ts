@@ -14,6 +14,7 @@ const kSubcommands: Record<string, () => Promise<Subcommand>> = {
   corpus: async () => (await import('./corpus.ts')).run,
   audit: async () => (await import('./audit.ts')).run,
   serve: async () => (await import('./serve.ts')).run,
+  anomaly: async () => (await import('./anomaly.ts')).run,
 };
 
 const kUsage = `usage: tollgate <command> [options]
