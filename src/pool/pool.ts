@@ -36,7 +36,8 @@ export class ScanPool {
       filename: workerPath(),
       minThreads: options.minThreads ?? threads,
       maxThreads: options.maxThreads ?? threads,
-      maxQueue: options.maxQueue ?? 'auto',
+      // Bounded, so overload surfaces as a queue-full error instead of unbounded memory growth.
+      maxQueue: options.maxQueue ?? 4096,
       // Workers hold a warmed-up WASM instance: keep them rather than pay start-up again.
       idleTimeout: options.idleTimeout ?? 60_000,
       workerData: { module },

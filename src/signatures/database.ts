@@ -98,10 +98,11 @@ export function compile(pack: SignaturePack, options: CompileOptions = {}): Data
     formatVersion: DATABASE_FORMAT_VERSION,
     pack: { name: pack.name, version: pack.version },
     signatures: pack.signatures,
-    patternSignature: Int32Array.from(patternSignature),
-    patternLength: Uint16Array.from(patterns.map((p) => p.length)),
-    patternVariant: Uint8Array.from(patternVariant),
-    table,
+    // Typed arrays travel as raw little-endian bytes (msgpackr keeps only Uint8Array as bin).
+    patternSignature: bytesOf(Int32Array.from(patternSignature)),
+    patternLength: bytesOf(Uint16Array.from(patterns.map((p) => p.length))),
+    patternVariant: bytesOf(Uint8Array.from(patternVariant)),
+    table: bytesOf(table),
   });
   const body = Uint8Array.from(payload); // msgpackr returns a view on a shared buffer: copy it
   const sha256 = createHash('sha256').update(body).digest('hex');
@@ -169,13 +170,16 @@ export function loadDatabase(bytes: Uint8Array, options: LoadOptions = {}): Data
   if (body?.format !== DATABASE_FORMAT || body.formatVersion !== DATABASE_FORMAT_VERSION) {
     throw new DatabaseError(`database format version ${JSON.stringify(body?.formatVersion)} is not supported (expected ${DATABASE_FORMAT_VERSION})`);
   }
-  const table = body.table as Uint8Array;
-  const patternSignature = body.patternSignature as Int32Array;
-  const patternLength = body.patternLength as Uint16Array;
-  const patternVariant = body.patternVariant as Uint8Array;
   const signatures = body.signatures as Signature[];
-  if (!(table instanceof Uint8Array) || !(patternSignature instanceof Int32Array) || !Array.isArray(signatures)) {
+  if (![body.table, body.patternSignature, body.patternLength, body.patternVariant].every((v) => v instanceof Uint8Array) || !Array.isArray(signatures)) {
     throw new DatabaseError('database payload lacks its table or pattern metadata');
+  }
+  const table = Uint8Array.from(body.table as Uint8Array);
+  const patternSignature = new Int32Array(Uint8Array.from(body.patternSignature as Uint8Array).buffer);
+  const patternLength = new Uint16Array(Uint8Array.from(body.patternLength as Uint8Array).buffer);
+  const patternVariant = Uint8Array.from(body.patternVariant as Uint8Array);
+  if (patternLength.length !== patternSignature.length || patternVariant.length !== patternSignature.length) {
+    throw new DatabaseError('database pattern tables disagree in length');
   }
   if (patternSignature.some((s) => s < 0 || s >= signatures.length)) throw new DatabaseError('database pattern table names a missing signature');
   const words = new Uint32Array(table.buffer.slice(table.byteOffset, table.byteOffset + Math.min(48, table.byteLength)));
@@ -201,6 +205,10 @@ export function loadDatabase(bytes: Uint8Array, options: LoadOptions = {}): Data
       signed,
     },
   });
+}
+
+function bytesOf(view: ArrayBufferView): Uint8Array {
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
 export function rot13(text: string): string {
