@@ -59,7 +59,13 @@ async function inspect(args: string[], io: CliIO): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`expected at most one TOKEN\n${kUsage}`);
   const token = (positionals[0] ?? (await readAll(io.stdin))).trim();
   if (token === '') throw new UsageError(`no token given\n${kUsage}`);
-  const { claims } = decodePassport(token);
+  let claims;
+  try {
+    claims = decodePassport(token).claims;
+  } catch (err) {
+    io.stdout.write(JSON.stringify({ valid: false, reason: { code: 'passport.malformed', message: (err as Error).message, owasp: 'LLM06' } }) + '\n');
+    return 1;
+  }
   const chain: unknown[] = [];
   for (let parent = claims.parent; parent !== undefined; ) {
     const link = decodePassport(parent).claims;
