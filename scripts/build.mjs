@@ -7,14 +7,15 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, chmodSync } from 'n
 const asc = 'node_modules/.bin/asc';
 // Each WASM module: entry, output name. Modules whose entry does not exist yet are skipped.
 const modules = [
-  { entry: 'assembly/index.ts', out: 'release.wasm' },
-  { entry: 'assembly/stats/index.ts', out: 'stats.wasm' },
-  { entry: 'assembly/semantic/index.ts', out: 'semantic.wasm' },
+  { entry: 'assembly/index.ts', out: 'release.wasm', args: [] },
+  // Statistics start small and grow per series (see src/anomaly): not the scanner's 16 MiB.
+  { entry: 'assembly/stats/index.ts', out: 'stats.wasm', args: ['--initialMemory', '2'] },
+  { entry: 'assembly/semantic/index.ts', out: 'semantic.wasm', args: [] },
 ];
 mkdirSync('build', { recursive: true });
 for (const m of modules) {
   if (!existsSync(m.entry)) continue;
-  execFileSync(asc, [m.entry, '--target', 'release', '-o', `build/${m.out}`], { stdio: 'inherit' });
+  execFileSync(asc, [m.entry, '--target', 'release', ...m.args, '-o', `build/${m.out}`], { stdio: 'inherit' });
 }
 
 rmSync('dist', { recursive: true, force: true });
