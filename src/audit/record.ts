@@ -103,14 +103,17 @@ function stripUndefined<T extends object>(obj: T): T {
   return out as T;
 }
 
-function auditFinding(f: Finding, storeRaw: boolean): AuditFinding {
+/** A finding as the guard or redactor reports it: an id and whatever else is known. */
+export type FindingLike = Pick<Finding, 'id'> & Partial<Finding>;
+
+function auditFinding(f: FindingLike, storeRaw: boolean): AuditFinding {
   const out: AuditFinding = { id: f.id, family: f.family, owasp: f.owasp, severity: f.severity, start: f.start, end: f.end };
   if (f.rule !== undefined) out.rule = f.rule;
   if (storeRaw && typeof f.evidence === 'string') out.evidence = f.evidence;
   return out;
 }
 
-function reasonsOf(result: { findings?: Finding[]; reasons?: unknown }): string[] {
+function reasonsOf(result: { findings?: FindingLike[]; reasons?: unknown }): string[] {
   if (Array.isArray(result.reasons) && result.reasons.every((r) => typeof r === 'string')) return result.reasons as string[];
   return [...new Set((result.findings ?? []).map((f) => f.id))];
 }
@@ -160,7 +163,7 @@ export function auditRecordFromScan(input: string | ScanInput, result: ScanResul
  * `input` is what was decided on: a string is hashed as UTF-8, anything else as canonical JSON.
  */
 export function auditRecordFromDecision(
-  decision: { kind: AuditKind; input: unknown; verdict: string; reasons?: string[]; findings?: Finding[]; score?: number; flagged?: boolean },
+  decision: { kind: AuditKind; input: unknown; verdict: string; reasons?: string[]; findings?: FindingLike[]; score?: number; flagged?: boolean },
   meta: AuditMeta = {},
 ): AuditEntry {
   const storeRaw = meta.storeRawText === true;

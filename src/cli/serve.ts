@@ -16,7 +16,9 @@ import type { Detector } from '../server/detector.ts';
 const kUsage = `usage: tollgate serve [--host 127.0.0.1] [--port 8787] [--audit-dir DIR] [--audit-raw-text]
                       [--audit-checkpoint-every N] [--inline | --threads N] [--max-body-bytes N]
                       [--max-batch N] [--max-in-flight N] [--max-queue N] [--log-level info] [--insecure-no-auth]
-env: TOLLGATE_API_KEYS=id:secret[,id:secret]  TOLLGATE_AUDIT_KEY=<PEM path or PEM text>`;
+                      [--guard-public-key PUBLIC.pem] [--guard-state-dir DIR]
+env: TOLLGATE_API_KEYS=id:secret[,id:secret]  TOLLGATE_AUDIT_KEY=<PEM path or PEM text>
+     TOLLGATE_PUBLIC_KEY=<operator passport key PEM> (enables /v1/authorize like --guard-public-key)`;
 
 const kLoopback = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -42,7 +44,7 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<number> {
   const { args, io } = options;
   const { flags, positionals } = parseFlags(args, {
-    strings: ['host', 'port', 'audit-dir', 'audit-checkpoint-every', 'threads', 'max-body-bytes', 'max-batch', 'max-in-flight', 'max-queue', 'log-level'],
+    strings: ['host', 'port', 'audit-dir', 'guard-public-key', 'guard-state-dir', 'audit-checkpoint-every', 'threads', 'max-body-bytes', 'max-batch', 'max-in-flight', 'max-queue', 'log-level'],
     booleans: ['inline', 'insecure-no-auth', 'audit-raw-text', 'help'],
   });
   if (flags.help === true) {
@@ -76,7 +78,20 @@ export async function serve(options: ServeOptions): Promise<number> {
   let detector = options.detector;
   if (detector === undefined) {
     const { loadDetector } = await import('../server/load-detector.ts');
-    detector = await loadDetector({ inline: flags.inline === true, maxThreads: intFlag(flags, 'threads', undefined) });
+    const guardKeyPath = typeof flags['guard-public-key'] === 'string' ? flags['guard-public-key'] : undefined;
+    let guardPublicKey;
+    if (guardKeyPath !== undefined || (io.env.TOLLGATE_PUBLIC_KEY ?? '') !== '') {
+      const { loadPublicKey } = await import('../guard/keys.ts');
+      guardPublicKey = loadPublicKey(guardKeyPath, io.env);
+    } else if (flags['guard-state-dir'] !== undefined) {
+      throw new UsageError('--guard-state-dir needs --guard-public-key (or TOLLGATE_PUBLIC_KEY)');
+    }
+    detector = await loadDetector({
+      inline: flags.inline === true,
+      maxThreads: intFlag(flags, 'threads', undefined),
+      guardPublicKey,
+      guardStateDir: typeof flags['guard-state-dir'] === 'string' ? flags['guard-state-dir'] : undefined,
+    });
   }
   const auditDir = typeof flags['audit-dir'] === 'string' ? flags['audit-dir'] : undefined;
   const auditLog = auditDir === undefined ? null : await openAuditLog({ dir: auditDir, checkpointEvery: intFlag(flags, 'audit-checkpoint-every', undefined), env: io.env });

@@ -7,6 +7,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pack } from 'msgpackr';
 import { performance } from 'node:perf_hooks';
+import { createHash } from 'node:crypto';
 import type { ScanInput, ScanResult } from '../types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { auditRecordFromDecision, auditRecordFromScan, type AuditEntry, type AuditMeta } from '../audit/record.ts';
@@ -228,12 +229,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       throw new RequestError(501, 'not_implemented', '/v1/authorize needs the action guard, which this build does not include yet');
     }
     const outcome = await admitted(() => authorize.call(engine, body));
+    const { reasonCodes, auditFindings, agent, tenant, ...answer } = outcome;
     m.verdicts.inc({ kind: 'authorize', verdict: outcome.verdict });
-    const caller = callerOf(body);
+    const caller = { ...callerOf(body), ...(agent !== undefined ? { agent } : {}), ...(tenant !== undefined ? { tenant } : {}) };
     const receipts = await record([
-      auditRecordFromDecision({ kind: 'authorize', input: body, verdict: outcome.verdict, reasons: outcome.reasons, findings: outcome.findings, score: outcome.score }, metaFor(request, caller)),
+      auditRecordFromDecision({ kind: 'authorize', input: withoutBearer(body), verdict: outcome.verdict, reasons: reasonCodes, findings: auditFindings, flagged: outcome.verdict !== 'allow' }, metaFor(request, caller)),
     ]);
-    return send(request, reply, receipts === undefined ? outcome : { ...outcome, audit: { seq: receipts[0]!.seq } });
+    return send(request, reply, receipts === undefined ? answer : { ...answer, audit: { seq: receipts[0]!.seq } });
   });
 
   app.post('/v1/redact', { preValidation: authenticate }, async (request, reply) => {
@@ -247,7 +249,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const verdict = outcome.findings.length > 0 ? 'redacted' : 'unchanged';
     m.verdicts.inc({ kind: 'redact', verdict });
     const receipts = await record([
-      auditRecordFromDecision({ kind: 'redact', input: body.text, verdict, findings: outcome.findings, flagged: outcome.findings.length > 0 }, metaFor(request, caller)),
+      auditRecordFromDecision({ kind: 'redact', input: body.text, verdict, findings: outcome.findings, flagged: outcome.findings.length > 0 }, { ...metaFor(request, caller), storeRawText: false }),
     ]);
     return send(request, reply, receipts === undefined ? outcome : { ...outcome, audit: { seq: receipts[0]!.seq } });
   });
@@ -277,6 +279,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   return app;
+}
+
+/**
+ * The passport is a bearer credential: the audit record commits to it by hash instead of
+ * holding it, so a log stored with raw text cannot be mined for live tokens.
+ */
+function withoutBearer(body: Record<string, unknown>): Record<string, unknown> {
+  if (typeof body.passport !== 'string') return body;
+  return { ...body, passport: `sha256:${createHash('sha256').update(body.passport).digest('hex')}` };
 }
 
 function callerOf(body: Record<string, unknown>): CallerFields {

@@ -3,12 +3,17 @@
  * guard and the redactor are adapted to this in load-detector.ts; tests pass a fake.
  */
 import type { Finding, ScanInput, ScanResult } from '../types.ts';
+import type { FindingLike } from '../audit/record.ts';
 
 export interface AuthorizeOutcome {
   verdict: string;
-  reasons?: string[];
-  findings?: Finding[];
-  score?: number;
+  /** Reason codes, for the audit record. */
+  reasonCodes?: string[];
+  /** Reasons as findings (id, OWASP id), for the audit record. */
+  auditFindings?: FindingLike[];
+  /** Who acted, for the audit record (from the passport). */
+  agent?: string;
+  tenant?: string;
   /** Anything else the guard returns is passed to the caller unchanged. */
   [key: string]: unknown;
 }

@@ -1,11 +1,17 @@
 /**
- * Adapts the real engine (`createEngine`) to the server's `Detector` interface. Guard
- * (authorize) and redactor (redact) are attached here when their modules are wired.
+ * Adapts the real engine (`createEngine`), the action guard (`createGuard`, when an operator
+ * public key is configured) and the leak detector (redaction) to the server's `Detector`.
  */
 import { readFileSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
 import { createEngine, InputError, type EngineOptions } from '../index.ts';
-import type { ScanInput, ScanResult } from '../types.ts';
-import { DetectorInputError, type BatchEntry, type Detector } from './detector.ts';
+import { createGuard, type Guard } from '../guard/guard.ts';
+import { handleWireLine } from '../guard/wire.ts';
+import { InvalidActionError } from '../guard/trading.ts';
+import { detectLeaks } from '../leak/detect.ts';
+import type { Finding, ScanInput, ScanResult } from '../types.ts';
+import { DetectorInputError, type AuthorizeOutcome, type BatchEntry, type Detector, type RedactOutcome } from './detector.ts';
+import { decodePassport } from '../guard/passport.ts';
 
 export interface LoadDetectorOptions {
   /** Scan on the calling thread instead of the worker pool. */
@@ -14,6 +20,10 @@ export interface LoadDetectorOptions {
   /** Engine pool queue bound (piscina maxQueue). */
   maxQueue?: number;
   pack?: EngineOptions['pack'];
+  /** Operator Ed25519 public key that signs agent passports; enables /v1/authorize. */
+  guardPublicKey?: KeyObject;
+  /** Journaled guard state (positions, kill switches, replay cache); in memory when absent. */
+  guardStateDir?: string;
 }
 
 /** The package version, read from package.json beside dist/ or above src/. */
@@ -33,6 +43,59 @@ function asDetectorError(err: unknown): unknown {
   return err instanceof InputError ? new DetectorInputError((err as Error).message) : err;
 }
 
+/**
+ * Replaces every leak span with `[REDACTED:<kind>]`. Spans come from the leak detector with
+ * overlaps already resolved; replacing from the end keeps earlier offsets valid.
+ */
+export function redactText(text: string): RedactOutcome {
+  const findings = detectLeaks(text);
+  let out = text;
+  for (const f of [...findings].sort((a, b) => b.start - a.start)) {
+    out = out.slice(0, f.start) + `[REDACTED:${f.rule ?? f.family}]` + out.slice(f.end);
+  }
+  return { text: out, findings };
+}
+
+function guardAuthorize(guard: Guard) {
+  return async (body: Record<string, unknown>): Promise<AuthorizeOutcome> => {
+    if (body.control !== undefined) {
+      throw new DetectorInputError('control lines (kill, resume, revoke, ...) are not accepted over HTTP; use the operator CLI', 'control');
+    }
+    let pending: Promise<Record<string, unknown>> | Record<string, unknown>;
+    try {
+      pending = handleWireLine(guard, body, 0);
+    } catch (err) {
+      // The wire parser's messages start with the field name ("action.tool must be ...").
+      const message = (err as Error).message;
+      throw new DetectorInputError(message, /^([A-Za-z_.[\]0-9]+) /.exec(message)?.[1]);
+    }
+    let wire: Record<string, unknown>;
+    try {
+      wire = await pending;
+    } catch (err) {
+      if (err instanceof InvalidActionError) throw new DetectorInputError(err.message, /^([A-Za-z_.[\]0-9]+) /.exec(err.message)?.[1]);
+      throw err;
+    }
+    const { id: _id, ...answer } = wire;
+    void _id;
+    const reasons = (wire.reasons ?? []) as { code: string; owasp?: string }[];
+    const outcome: AuthorizeOutcome = {
+      ...answer,
+      verdict: String(wire.verdict),
+      reasonCodes: reasons.map((r) => r.code),
+      auditFindings: reasons.map((r) => ({ id: `guard.${r.code}`, family: 'guard', owasp: r.owasp as Finding['owasp'] })),
+    };
+    try {
+      const claims = decodePassport(body.passport as string).claims;
+      outcome.agent = claims.agent;
+      outcome.tenant = claims.tenant;
+    } catch {
+      // An undecodable passport was already denied by the guard; the record just lacks the names.
+    }
+    return outcome;
+  };
+}
+
 export async function loadDetector(options: LoadDetectorOptions = {}): Promise<Detector & { crashWorkerForTest?(): Promise<void> }> {
   const engineOptions: EngineOptions = { inline: options.inline ?? false };
   if (options.maxThreads !== undefined) engineOptions.maxThreads = options.maxThreads;
@@ -41,13 +104,32 @@ export async function loadDetector(options: LoadDetectorOptions = {}): Promise<D
   const engine = await createEngine(engineOptions);
   // The first scans run in V8's baseline tier; warm up before taking traffic.
   for (let i = 0; i < 20; i++) await engine.scan({ text: 'warm-up: please summarize the quarterly filing', context: 'user_prompt' });
+  const guard = options.guardPublicKey === undefined ? undefined : createGuard({ publicKey: options.guardPublicKey, ...(options.guardStateDir !== undefined ? { stateDir: options.guardStateDir } : {}) });
   const db = engine.database;
   return {
     versions: { engine: packageVersion(), pack: `${db.packName}@${db.packVersion}+${db.sha256.slice(0, 12)}` },
-    scan: (input: ScanInput): Promise<ScanResult> => engine.scan(input).catch((err: unknown) => Promise.reject(asDetectorError(err))),
+    scan: async (input: ScanInput): Promise<ScanResult> => {
+      let result: ScanResult;
+      try {
+        result = await engine.scan(input);
+      } catch (err) {
+        throw asDetectorError(err);
+      }
+      // Trace taint: a flagged untrusted text seen in a session makes the guard stricter with
+      // that session's later tool calls.
+      if (guard !== undefined && input.session !== undefined && result.flagged) {
+        await guard.recordScan(input.session, { flagged: true, findings: result.findings, ...(input.context ? { context: input.context } : {}) });
+      }
+      return result;
+    },
     scanBatch: async (inputs: ScanInput[]): Promise<BatchEntry[]> => engine.scanBatch(inputs),
+    authorize: guard === undefined ? undefined : guardAuthorize(guard),
+    redact: async (request) => redactText(request.text),
     stats: () => engine.poolStats ?? {},
-    close: () => engine.close(),
+    close: async () => {
+      await guard?.close();
+      await engine.close();
+    },
     crashWorkerForTest: engine.mode === 'pool' ? () => engine._crashWorkerForTest() : undefined,
   };
 }
