@@ -15,6 +15,10 @@ export interface Assignment {
   value: string;
   /** The quote that delimited the value, or '' for a bare value. */
   quote: string;
+  /** The assignment operator as written (`=`, `:`, `:=`, `=>`, `>`, `,`, `is`, ` `). */
+  op: string;
+  /** True for ` = ` with spaces around it (code style), false for `KEY=value` (env/config style). */
+  spaced: boolean;
 }
 
 const kMaxKey = 64;
@@ -51,6 +55,9 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   }
   const keyEnd = i;
   const key = text.slice(keyStart, keyEnd);
+  // C arrays and typed declarations: `password[] =`, `password[32] =`, `apiKey string =`, `token: str =`
+  const typed = /^(?:\[\d*\])?(?:[ \t]*:?[ \t]*(?:string|str|String|char\s*\*?|const\s+char\s*\*|&'static\s+str|&str|text|bytes)(?:\s*\|\s*None)?[ \t]*(?==))?/.exec(text.slice(i, i + 40));
+  if (typed !== null && typed[0].length > 0) i += typed[0].length;
   const before = keyStart > 0 ? text.charCodeAt(keyStart - 1) : 0;
   // Closing quote or bracket of the key: "key": / ['key'] / {key}
   let quotedKey = false;
@@ -60,7 +67,9 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     else if (c !== 93 && c !== 125) break;
     i++;
   }
-  i = skipSpaces(text, i);
+  const opAt = skipSpaces(text, i);
+  const spaceBefore = opAt > i;
+  i = opAt;
   if (i >= n) return null;
   const c0 = text.charCodeAt(i);
   const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
@@ -90,7 +99,10 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     ok = true; // `--api-key value`, `#define PASSWORD "value"`
   }
   if (!ok) return null;
+  const op = text.slice(opAt, i).trim() || ' ';
+  const afterOp = i;
   i = skipSpaces(text, i);
+  const spaced = spaceBefore && i > afterOp;
   // Optional string prefixes: @"…" (Objective-C), b"…", r'…', f"…", u"…"; Go/Rust `&"…"`.
   let j = i;
   while (j < n && j - i < 2 && /[@bBrRuUfF&]/.test(text[j]!)) j++;
@@ -106,18 +118,25 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
       end++;
     }
     if (end >= limit || text.charCodeAt(end) !== q) return null;
-    return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: String.fromCharCode(q) };
+    return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: String.fromCharCode(q), op, spaced };
   }
   const start = i;
   let end = start;
   const limit = Math.min(n, start + kMaxValue);
+  let depth = 0;
   while (end < limit) {
     const c = text.charCodeAt(end);
-    // whitespace , ; ) } ] > " ' < end the bare value
-    if (c <= 32 || c === 44 || c === 59 || c === 41 || c === 125 || c === 93 || c === 62 || c === 34 || c === 39 || c === 60) break;
+    // whitespace , ; " ' < & end the bare value (`&` ends a URL query parameter); a closing ) } ] > ends it
+    // only when it closes something opened before the value (`f(key=value)`, `{key: value}`).
+    if (c <= 32 || c === 44 || c === 59 || c === 34 || c === 39 || c === 60 || c === 38) break;
+    if (c === 40 || c === 123 || c === 91) depth++;
+    else if (c === 41 || c === 125 || c === 93 || c === 62) {
+      if (depth === 0) break;
+      if (c !== 62) depth--;
+    }
     end++;
   }
   while (end > start && text.charCodeAt(end - 1) === 46) end--; // sentence full stop
   if (end === start) return null;
-  return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: '' };
+  return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: '', op, spaced };
 }

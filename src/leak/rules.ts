@@ -8,7 +8,7 @@ import { parseAssignment } from './assignment.ts';
 import { PRIORITY, type LeakFamily, type LeakSpan } from './span.ts';
 import { boundaryBefore, isPlaceholder, looksRandom } from './text.ts';
 import { classifyBase58Secret } from './validators/base58.ts';
-import { shannonEntropy, longestRepeat } from './validators/entropy.ts';
+import { entropyFloor, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
 import { checkJwt } from './validators/jwt.ts';
 
 export type Confirmer = (text: string, hitStart: number, hitEnd: number) => LeakSpan[];
@@ -43,9 +43,8 @@ interface TokenSpec {
 
 /** Fixed-format body check: not a placeholder, no long repeats, entropy near what random output of that length shows. */
 export function formatBodyOk(body: string): boolean {
-  if (isPlaceholder(body) || longestRepeat(body) >= 6) return false;
-  const alphabet = /^[0-9a-f]+$/i.test(body) ? 16 : 64;
-  return shannonEntropy(body) >= 0.7 * Math.log2(Math.min(body.length, alphabet));
+  if (isPlaceholder(body) || longestRepeat(body) >= 6 || longestSequence(body) >= 5) return false;
+  return shannonEntropy(body) >= entropyFloor(body);
 }
 
 function tokenRule(spec: TokenSpec): Confirmer {
@@ -104,12 +103,29 @@ function rule(
 
 // ---------------------------------------------------------------- context-gated values
 
+/**
+ * Key names that hold identifiers, not secrets, even though they contain `key`/`token`/`secret`:
+ * public keys, map/sort/cache keys, pagination tokens, names/ids/paths of secrets, lengths and types.
+ */
+const kNotSecretKey =
+  /(?:public|publishable|pubkey|pub_key|primary|foreign|sort|partition|cache|idempot|dedup|lookup|hash|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|keyboard|monkey|turkey|hockey|jockey|donkey|whiskey|keyword|keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$)/i;
+
 /** Key words whose assigned value is a password rather than a token. */
 const kPasswordKey = /pass(?:word|wd|phrase)?|pwd|pswd/i;
+/** Key names that say outright the value is a secret: any non-trivial literal counts, random-looking or not. */
+const kStrongKey = /secret|api_?key|apikey|private_?key|access_?key|auth_?token|access_?token|credential|signing_?key|master_?key/i;
+/** Key names that mean the value is something else about a password (a policy, a hash, a field name). */
+const kPasswordMeta = /(?:reset|forgot|policy|min|max|length|hint|field|label|prompt|url|path|file|hash|salt|encoder|manager|validator|expir|rotation|change|confirm_?url|strength|rules?)/i;
+
+/** `foo(`, `self.get(` — a call, not a literal. */
+const kCall = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(/;
+/** `some_var`, `settings.SECRET_KEY`, `cfg.api.key` — a variable reference. */
+const kIdentifier = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*$/;
 
 /**
  * The value assigned near a context word, when it looks like a real credential: for password keys any
- * non-placeholder literal of 6+ characters, for key/token/secret keys a random-looking token.
+ * non-placeholder literal of 5+ characters; for keys that name a secret outright, a literal of 8+ characters
+ * that is not a word or identifier; for other key/token keys, a random-looking token.
  */
 export function contextValue(text: string, hitStart: number, hitEnd: number, minTokenLength = 16): { span: [number, number]; value: string; password: boolean; key: string } | null {
   const a = parseAssignment(text, hitStart, hitEnd);
@@ -120,25 +136,38 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
   if (scheme !== null) {
     valueStart += scheme[0].length;
     value = value.slice(scheme[0].length);
-  } else if (a.quote !== '' && /\s/.test(value)) {
-    const sp = /^(?:bearer|basic|token) (\S+)$/i.exec(value);
-    if (sp === null) return null;
+  } else if (a.quote !== '' && /\s/.test(value) && !kPasswordKey.test(a.key)) {
+    return null;
   }
-  if (value.length === 0 || isPlaceholder(value)) return null;
-  if (value === a.key || value.length > 512) return null;
-  const password = kPasswordKey.test(a.key) && !/(?:reset|forgot|policy|min|max|length|hint|field|label|prompt|url|path|file|hash|salt|encoder|manager|validator)/i.test(a.key);
+  if (value.length === 0 || value.length > 512 || isPlaceholder(value)) return null;
+  if (value.toLowerCase() === a.key.toLowerCase() || value.toLowerCase().replace(/[^a-z]/g, '') === a.key.toLowerCase().replace(/[^a-z]/g, '')) return null;
+  if (a.quote === '') {
+    if (kCall.test(value)) return null;
+    // A bare identifier after a spaced ` = ` is a variable in code; in `KEY=value` / `key: value` config it is the value.
+    if (kIdentifier.test(value) && (a.spaced || value.includes('.') || a.op === ',' || a.op === 'is')) return null;
+  }
+  const password = kPasswordKey.test(a.key) && !kPasswordMeta.test(a.key);
+  const span: [number, number] = [valueStart, valueStart + value.length];
   if (password) {
-    if (value.length < 6) return null;
-    if (a.quote === '') {
-      // A bare word after `=` in code is usually a variable or a call; in config files it is the value.
-      if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?:\(.*)?$/.test(value) && !/\d/.test(value)) return null;
-      if (/[()]/.test(value)) return null;
-    }
-    if (/^[a-z]+$/i.test(value) && value.length < 8) return null;
-    return { span: [valueStart, valueStart + value.length], value, password: true, key: a.key };
+    if (value.length < (a.quote === '' ? 6 : 5)) return null;
+    if (a.quote === '' && /^[a-z]+$/i.test(value) && value.length < 8) return null;
+    return { span, value, password: true, key: a.key };
   }
+  if (kNotSecretKey.test(a.key)) return null;
+  if (kStrongKey.test(a.key) && strongLiteral(value)) return { span, value, password: false, key: a.key };
   if (!looksRandom(value, minTokenLength)) return null;
-  return { span: [valueStart, valueStart + value.length], value, password: false, key: a.key };
+  return { span, value, password: false, key: a.key };
+}
+
+/** A literal that is not a word, an identifier, a path or a URL: 8+ chars, a digit or symbol among letters, some entropy. */
+function strongLiteral(value: string): boolean {
+  if (value.length < 8) return false;
+  if (!/[A-Za-z]/.test(value) || !/[^A-Za-z]/.test(value)) return false;
+  if (/^[a-z]+(?:[_\-.:/][a-z0-9]+)+\/?$/i.test(value) && !/\d/.test(value)) return false;
+  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\|[a-z][a-z0-9+.\-]*:\/\/)/i.test(value)) return false;
+  if (/^\d+(?:\.\d+)*[a-z]*$/i.test(value)) return false; // versions and quantities
+  if (longestRepeat(value) >= 5 || longestSequence(value) >= 5) return false;
+  return shannonEntropy(value) >= 2.5;
 }
 
 function contextRule(ruleName: string, severity: Severity, accept?: (value: string, key: string) => boolean | Record<string, unknown>, minTokenLength = 16): Confirmer {
@@ -233,6 +262,52 @@ function exchangeSpan(venue: string, span: [number, number], key: string): LeakS
   };
 }
 
+// ---------------------------------------------------------------- vendor context with exact value formats
+
+interface VendorFormat {
+  /** Which key names this format applies to (default: any key/secret/token word). */
+  key?: RegExp;
+  value: RegExp;
+  rule: string;
+}
+
+const kKeyWords = /[A-Za-z0-9_.\-]*(?:key|secret|token|pass|pwd|auth|credential|sid|id|login)[A-Za-z0-9_.\-]*/gi;
+
+/**
+ * A vendor's name (or its header / variable prefix) followed, within a few lines, by key assignments whose
+ * value has exactly that vendor's published shape. The shape carries the evidence, so no entropy gate
+ * beyond placeholder and repeated-character checks.
+ */
+function vendorRule(vendor: string, formats: VendorFormat[], severity: Severity = 'high'): Confirmer {
+  return (text, hitStart, hitEnd) => {
+    const out: LeakSpan[] = [];
+    const ws = Math.max(0, hitStart - 64);
+    const we = Math.min(text.length, hitEnd + 400);
+    const win = text.slice(ws, we);
+    kKeyWords.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = kKeyWords.exec(win)) !== null) {
+      const s = ws + m.index;
+      const a = parseAssignment(text, s, s + m[0].length);
+      if (a === null) continue;
+      const value = a.value.replace(/^(?:bearer|basic|token)\s+/i, '');
+      const vs = a.valueStart + (a.value.length - value.length);
+      if (isPlaceholder(value) || longestRepeat(value) >= 8 || longestSequence(value) >= 6) continue;
+      for (const f of formats) {
+        if (f.key !== undefined && !f.key.test(a.key)) continue;
+        if (!f.value.test(value)) continue;
+        if (!out.some((o) => o.start === vs)) {
+          out.push({ start: vs, end: vs + value.length, family: 'secret', rule: f.rule, severity, priority: PRIORITY.context + 0.5, details: { vendor, key: a.key } });
+        }
+        break;
+      }
+    }
+    return out;
+  };
+}
+
+const kUuid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 // ---------------------------------------------------------------- structured confirmers
 
 const pem = tokenRule({
@@ -249,7 +324,8 @@ const pem = tokenRule({
     const body = (m.groups?.body ?? '').replace(/\\n|\\r|[\s"',+]|Proc-Type:[^\n]*|DEK-Info:[^\n]*|Comment:[^\n]*/g, '');
     const b64 = body.replace(/[^A-Za-z0-9+/=]/g, '');
     if (b64.length < 40 || b64.length < body.length * 0.9) return false;
-    if (!formatBodyOk(b64.slice(0, 200))) return false;
+    // DER starts with structured bytes, so only placeholders and obviously typed bodies are rejected here.
+    if (isPlaceholder(b64.slice(0, 200)) || longestRepeat(b64) >= 12 || shannonEntropy(b64.slice(0, 400)) < 4.5) return false;
     const kind = /BEGIN ([A-Z0-9 ]*?)\s*PRIVATE/.exec(m[0])?.[1]?.trim().toLowerCase() || 'pkcs8';
     return { keyType: kind };
   },
@@ -258,7 +334,7 @@ const pem = tokenRule({
 const jwt = tokenRule({
   rule: 'jwt',
   severity: 'high',
-  re: /eyJ[A-Za-z0-9_\-]{6,}={0,2}\.(?:eyJ|ew|e3)?[A-Za-z0-9_\-]*={0,2}\.[A-Za-z0-9_\-]*={0,2}(?:\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)?/dg,
+  re: /e(?:yJ|wog|woJ|yAi|woi)[A-Za-z0-9_\-]{6,}={0,2}\.[A-Za-z0-9_\-]*={0,2}\.[A-Za-z0-9_\-]*={0,2}(?:\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)?/dg,
   fwd: 8192,
   random: false,
   reveal: 0,
@@ -326,20 +402,34 @@ const authHeader: Confirmer = (text, _hitStart, hitEnd) => {
     if (colon <= 0 || colon === decoded.length - 1 || /[^\x20-\x7e]/.test(decoded) || isPlaceholder(decoded.slice(colon + 1))) return [];
     return [{ start: s, end: s + value.length, family: 'secret', rule: 'basic-auth', severity: 'high', priority: PRIORITY.format }];
   }
-  if (!looksRandom(value, 16)) return [];
+  if (!(looksRandom(value, 16) || (scheme !== '' && value.length >= 12 && formatBodyOk(value) && /\d/.test(value) && /[A-Za-z]/.test(value)))) return [];
   return [{ start: s, end: s + value.length, family: 'secret', rule: 'auth-header', severity: 'high', priority: PRIORITY.context, details: { scheme: scheme || undefined } }];
 };
 
 /** curl `-u user:password` / `--user user:password`. */
 const curlUser: Confirmer = (text, _hitStart, hitEnd) => {
-  const lineEnd = text.indexOf('\n', hitEnd);
-  const win = text.slice(hitEnd, Math.min(lineEnd === -1 ? text.length : lineEnd, hitEnd + 2000));
+  // The command runs to the end of the line, across `\` / `^` / backtick continuations.
+  let lineEnd = hitEnd;
+  for (;;) {
+    const nl = text.indexOf('\n', lineEnd);
+    if (nl === -1 || nl - hitEnd > 4000) {
+      lineEnd = nl === -1 ? text.length : nl;
+      break;
+    }
+    const prev = text.slice(Math.max(hitEnd, nl - 2), nl).trimEnd();
+    lineEnd = nl + 1;
+    if (!/[\\^`]$/.test(prev)) {
+      lineEnd = nl;
+      break;
+    }
+  }
+  const win = text.slice(hitEnd, Math.min(lineEnd, hitEnd + 4000));
   const re = /(?:^|\s)(?:-u|--user)(?:\s+|=)(["']?)([^\s"':]{1,128}):([^\s"']{1,256})\1/g;
   const out: LeakSpan[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(win)) !== null) {
     const pass = m[3]!;
-    if (isPlaceholder(pass) || /^\$/.test(pass) || pass.length < 3) continue;
+    if (isPlaceholder(pass) || /^\$/.test(pass) || pass.length < 3 || isPlaceholder(m[2]! + pass)) continue;
     const s = hitEnd + m.index + m[0].length - m[1]!.length - pass.length;
     out.push({ start: s, end: s + pass.length, family: 'secret', rule: 'curl-auth-user', severity: 'high', priority: PRIORITY.format });
   }
@@ -349,14 +439,14 @@ const curlUser: Confirmer = (text, _hitStart, hitEnd) => {
 /** GCP service-account JSON: `"type": "service_account"` with its private key (or key id). */
 const gcpServiceAccount: Confirmer = (text, hitStart, hitEnd) => {
   const before = text.slice(Math.max(0, hitStart - 40), hitStart);
-  if (!/["']?type["']?\s*[:=]\s*["']?$/.test(before)) return [];
+  if (!/["']?type["']?\s*[:=]\s*["']?$/i.test(before)) return [];
   const ws = Math.max(0, hitStart - 4000);
   const win = text.slice(ws, Math.min(text.length, hitEnd + 6000));
-  const key = /["']private_key["']\s*:\s*"(-----BEGIN[^"]{40,}?)"/d.exec(win);
+  const key = /["']private_key["']\s*:\s*"(-----BEGIN[^"]{20,}?)"/d.exec(win);
   if (key?.indices) {
     return [{ start: ws + key.indices[1]![0], end: ws + key.indices[1]![1], family: 'secret', rule: 'gcp-service-account', severity: 'critical', priority: PRIORITY.validated }];
   }
-  const id = /["']private_key_id["']\s*:\s*"([0-9a-f]{40})"/d.exec(win);
+  const id = /["']private_key_id["']\s*:\s*"([0-9a-f]{20,64})"/d.exec(win);
   if (id?.indices) {
     return [{ start: ws + id.indices[1]![0], end: ws + id.indices[1]![1], family: 'secret', rule: 'gcp-service-account', severity: 'critical', priority: PRIORITY.validated }];
   }
@@ -365,9 +455,23 @@ const gcpServiceAccount: Confirmer = (text, hitStart, hitEnd) => {
 
 /** Kubernetes Secret manifests: every value under `data:` / `stringData:`. */
 const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
-  const ws = Math.max(0, hitStart - 2000);
-  const win = text.slice(ws, Math.min(text.length, hitEnd + 4000));
+  // Only the YAML document that declares `kind: Secret` (documents are separated by `---`).
+  let ws = Math.max(0, hitStart - 2000);
+  const docStart = text.lastIndexOf('\n---', hitStart);
+  if (docStart >= ws) ws = docStart + 4;
+  let we = Math.min(text.length, hitEnd + 4000);
+  const docEnd = text.indexOf('\n---', hitEnd);
+  if (docEnd !== -1 && docEnd < we) we = docEnd;
+  const win = text.slice(ws, we);
   const out: LeakSpan[] = [];
+  const isStandIn = (v: string): boolean => {
+    if (isPlaceholder(v)) return true;
+    if (/^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0) {
+      const d = Buffer.from(v, 'base64').toString('utf8');
+      if (/^[\x20-\x7e]*$/.test(d) && (isPlaceholder(d) || d.length < 4)) return true;
+    }
+    return false;
+  };
   const block = /^([ \t]*)(?:data|stringData):[ \t]*\r?\n((?:\1[ \t]+[^\n]*\r?\n?)+)/gm;
   let b: RegExpExecArray | null;
   while ((b = block.exec(win)) !== null) {
@@ -376,7 +480,7 @@ const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
     let l: RegExpExecArray | null;
     while ((l = line.exec(b[2]!)) !== null) {
       const value = l[1]!;
-      if (value.length < 4 || isPlaceholder(value) || /^[|>]-?$/.test(value)) continue;
+      if (value.length < 4 || isStandIn(value) || /^[|>]-?$/.test(value)) continue;
       const s = blockStart + l.index + l[0].indexOf(value, l[0].indexOf(':') + 1);
       out.push({ start: s, end: s + value.length, family: 'secret', rule: 'kubernetes-secret', severity: 'high', priority: PRIORITY.format });
     }
@@ -388,7 +492,7 @@ const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
     let l: RegExpExecArray | null;
     while ((l = inner.exec(b[1]!)) !== null) {
       const value = l[1]!;
-      if (isPlaceholder(value)) continue;
+      if (isStandIn(value)) continue;
       const s = ws + b.index + b[0].indexOf(b[1]!) + l.index + l[0].lastIndexOf(value);
       out.push({ start: s, end: s + value.length, family: 'secret', rule: 'kubernetes-secret', severity: 'high', priority: PRIORITY.format });
     }
@@ -463,17 +567,19 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   }), 'critical'),
   rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'gr1348941'], 'GitLab tokens by their documented prefixes', tokenRule({
     rule: 'gitlab-token', severity: 'critical', reveal: 5, fwd: 320,
-    re: /(?:gl(?:pat|oas|dt|rt|rtr|cbt|ptt|ft|imt|agent|soat|ffct)-|GR1348941)(?<body>[A-Za-z0-9_\-.]{20,300})(?![A-Za-z0-9_\-])/dg,
-    random: 20,
+    // Fixed lengths per GitLab's token-prefix documentation; routable tokens carry `.`-separated parts.
+    re: /(?:(?:gl(?:pat|dt|rt|soat|ffct|ft)-|GR1348941)(?<body>[A-Za-z0-9_\-]{20})|glptt-[0-9a-f]{40}|glimt-[A-Za-z0-9_\-]{25}|glagent-[A-Za-z0-9_\-]{50}|gloas-[A-Za-z0-9_\-]{64}|glcbt-[0-9a-f]{1,5}_[A-Za-z0-9_\-]{20}|gl(?:pat|rt|rtr|dt|cbt|ft)-[A-Za-z0-9_\-]{27,300}\.[0-9a-z]{2}\.[0-9a-z]{7,12})(?![A-Za-z0-9_\-.])/dg,
   }), 'critical'),
   // --- chat and collaboration
   rule('slack-token', ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.', 'xapp-'], 'Slack bot/user/app/config/refresh tokens', tokenRule({
     rule: 'slack-token', severity: 'critical', reveal: 5, fwd: 300,
-    re: /(?:xox[abposr]|xoxe(?:\.xox[bp])?|xapp)-(?<body>[0-9A-Za-z\-]{10,280})(?![0-9A-Za-z\-])/dg,
+    // Slack's token shapes: bot/user/workspace tokens carry numeric team/user ids, config tokens a long uppercase body.
+    re: /(?:xoxb-\d{8,14}-(?:\d{8,14}-)?(?<b1>[A-Za-z0-9]{18,32})|xox[pe](?:-\d{8,14}){3}-(?<b2>[A-Za-z0-9]{28,34})|xoxe\.xox[bp]-\d-(?<b3>[A-Z0-9]{150,180})|xoxe-\d-(?<b4>[A-Z0-9]{130,160})|xapp-\d-[A-Z0-9]{8,12}-\d{10,14}-(?<b5>[a-z0-9]{48,72})|xox[os]-\d+-\d+-\d+-(?<b6>[a-fA-F0-9]{20,64})|xox[ar]-(?:\d+-)?(?<b7>[0-9A-Za-z]{8,48}))(?![0-9A-Za-z\-])/dg,
     random: false,
     check: (m) => {
-      const body = m.groups!.body!;
-      return /\d{3,}/.test(body) && !/x{5,}|X{5,}|\*/.test(body) && body.replace(/[^A-Za-z0-9]/g, '').length >= 10 && longestRepeat(body) < 6;
+      const g = m.groups!;
+      const body = g.b1 ?? g.b2 ?? g.b3 ?? g.b4 ?? g.b5 ?? g.b6 ?? g.b7 ?? '';
+      return formatBodyOk(body) && !isPlaceholder(m[0]);
     },
   }), 'critical'),
   rule('slack-webhook', ['hooks.slack.com/'], 'Slack incoming-webhook / workflow URL', tokenRule({
@@ -497,19 +603,24 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     random: false,
     check: (m) => formatBodyOk(m.groups?.body ?? m[0].slice(6)) && { live: !m[0].includes('_test_') },
   }), 'critical'),
-  rule('square-token', ['sq0atp-', 'sq0csp-', 'eaaa'], 'Square access token / OAuth secret', tokenRule({
+  rule('square-token', ['sq0atp-', 'sq0csp-'], 'Square access token / OAuth secret', tokenRule({
     rule: 'square-token', severity: 'critical', reveal: 7, fwd: 80,
-    re: /(?:sq0atp-[0-9A-Za-z\-_]{22}|sq0csp-[0-9A-Za-z\-_]{43}|EAAA[A-Za-z0-9_\-]{60})(?![0-9A-Za-z\-_])/dg,
+    re: /(?:sq0atp-[0-9A-Za-z\-_]{22}|sq0csp-[0-9A-Za-z\-_]{43})(?![0-9A-Za-z\-_])/dg,
   }), 'critical'),
+  rule('eaa-token', ['eaa'], 'Square (EAAA + 60) and Facebook/Meta Graph (EAA…) access tokens', tokenRule({
+    rule: 'facebook-access-token', severity: 'high', reveal: 3, fwd: 400,
+    re: /EAA[A-Za-z0-9]{30,380}(?![A-Za-z0-9])/dg,
+    check: (m) => (/^EAAA[A-Za-z0-9_\-]{60}$/.test(m[0]) ? { vendor: 'square' } : /[a-z]/.test(m[0]) && /\d/.test(m[0]) && { vendor: 'meta' }),
+  })),
   // --- AI providers
   rule('openai-api-key', ['t3blbkfj', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'], 'OpenAI API keys (legacy sk-…T3BlbkFJ…, project, service-account and admin keys)', tokenRule({
     rule: 'openai-api-key', severity: 'critical', reveal: 3, back: 220, fwd: 260,
-    re: /sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_\-]{16,220}(?![A-Za-z0-9_\-])/dg,
-    check: (m) => /T3BlbkFJ/.test(m[0]) || /^sk-(?:proj|svcacct|admin|None)-/.test(m[0]),
+    // Legacy keys: sk- + 20 + "T3BlbkFJ" (base64 of "OpenAI") + 20. Project/service/admin keys are longer and carry the same marker.
+    re: /sk-(?:[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|(?:proj|svcacct|admin|None)-[A-Za-z0-9_\-]{20,200}T3BlbkFJ[A-Za-z0-9_\-]{20,200}|(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{100,200})(?![A-Za-z0-9_\-])/dg,
   }), 'critical'),
   rule('anthropic-api-key', ['sk-ant-'], 'Anthropic API / admin keys (sk-ant-api03-…, sk-ant-admin01-…)', tokenRule({
     rule: 'anthropic-api-key', severity: 'critical', reveal: 7, fwd: 140,
-    re: /sk-ant-(?:[a-z]{3,6}\d{2}-)?(?<body>[A-Za-z0-9_\-]{32,120})(?![A-Za-z0-9_\-])/dg,
+    re: /sk-ant-(?:api|admin|oat|sid)\d{2}-(?<body>[A-Za-z0-9_\-]{93})AA(?![A-Za-z0-9_\-])/dg,
   }), 'critical'),
   rule('huggingface-token', ['hf_', 'api_org_'], 'Hugging Face user (hf_) and organization (api_org_) tokens: 34 letters', tokenRule({
     rule: 'huggingface-token', severity: 'high', reveal: 3, fwd: 44,
@@ -525,9 +636,9 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'npm-token', severity: 'high', reveal: 4, fwd: 40,
     re: /npm_(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg,
   })),
-  rule('pypi-token', ['pypi-ageichlwas5vcmc'], 'PyPI upload token (macaroon for pypi.org)', tokenRule({
-    rule: 'pypi-token', severity: 'high', reveal: 5, fwd: 300,
-    re: /pypi-AgEIcHlwaS5vcmc(?<body>[A-Za-z0-9_\-]{40,})/dg,
+  rule('pypi-token', ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'], 'PyPI / TestPyPI upload token (macaroon)', tokenRule({
+    rule: 'pypi-token', severity: 'high', reveal: 5, fwd: 400,
+    re: /pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)(?<body>[A-Za-z0-9_\-]{70,})/dg,
   })),
   rule('sendgrid-api-key', ['sg.'], 'SendGrid API key (SG.22.43)', tokenRule({
     rule: 'sendgrid-api-key', severity: 'high', reveal: 3, fwd: 72,
@@ -651,7 +762,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'private-key', severity: 'critical', fwd: 200, boundary: false, random: false,
     re: /PuTTY-User-Key-File-\d: [a-z0-9\-]+\s+Encryption: [a-z0-9\-]+/dg,
   }), 'critical'),
-  rule('jwt', ['eyj'], 'JSON Web Token: header and payload decode to JSON with an alg', jwt),
+  rule('jwt', ['eyj', 'ewog', 'ewoj', 'eyai', 'ewoi'], 'JSON Web Token: the header decodes to a JSON object with an alg, three or five parts', jwt),
   rule('bip32-xprv', ['xprv', 'tprv', 'yprv', 'zprv', 'uprv', 'vprv'], 'BIP-32 extended private key (Base58Check-validated)', extendedKey, 'critical'),
   rule('hex-private-key', ['priv', 'secret_key', 'secretkey', 'signing_key', 'signingkey', 'wallet_key', 'eth_key', 'mnemonic_key', 'seed_hex'], '64-hex private key next to a private-key word', hexPrivateKey, 'critical'),
   rule('url-credentials', ['://'], 'user:password@host credentials inside a URL', urlCredentials),
@@ -659,7 +770,62 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   rule('curl-auth-user', ['curl '], 'curl -u user:password', curlUser),
   rule('kubernetes-secret', ['kind: secret', 'kind: "secret"', '"kind": "secret"', "kind: 'secret'"], 'Kubernetes Secret manifest data values', kubernetesSecret),
   // --- generic, gated by context words
-  rule('generic-secret', ['secret', 'token', 'api_key', 'apikey', 'api-key', 'api key', 'access_key', 'accesskey', 'access key', 'client_secret', 'credential', 'auth_key', 'authkey', 'private_key', 'privatekey', 'signing', 'passwd', 'password', 'passphrase', 'pwd', 'pass:', 'pass=', '_key', '-key', 'key=', 'key:', 'key"', "key'", 'key =', 'key :'], 'A random-looking value or a literal password assigned to a key/secret/token/password name', generic),
+  rule('generic-secret', ['secret', 'token', 'pass', 'api_key', 'apikey', 'api-key', 'api key', 'access_key', 'accesskey', 'access key', 'client_secret', 'credential', 'auth_key', 'authkey', 'private_key', 'privatekey', 'signing', 'passwd', 'password', 'passphrase', 'pwd', 'pass:', 'pass=', '_key', '-key', 'key=', 'key:', 'key"', "key'", 'key =', 'key :'], 'A random-looking value or a literal password assigned to a key/secret/token/password name', generic),
+  // --- vendors whose keys have no prefix: name/variable context + the vendor's exact value shape
+  rule('ibm-cloud-iam-key', ['ibm', 'iam_api', 'iam-api', 'iamapikey', 'bluemix'], 'IBM Cloud IAM API key (44 chars) in IBM/IAM context', vendorRule('ibm-cloud', [
+    { value: /^[A-Za-z0-9_\-]{44}$/, rule: 'ibm-cloud-iam-key' },
+    { key: /secret|hmac/i, value: /^[a-f0-9]{48}$/, rule: 'ibm-cos-hmac-secret' },
+    { key: /access|hmac|key/i, value: /^[a-f0-9]{32}$/, rule: 'ibm-cos-hmac-key' },
+  ], 'critical'), 'critical'),
+  rule('ibm-cos-hmac', ['cos_hmac', 'cos-hmac', 'coshmac', 'hmac_keys', 'hmac-keys', 'cloud-object-storage', 'cloud_object_storage'], 'IBM Cloud Object Storage HMAC secret (48 hex) / access key (32 hex)', vendorRule('ibm-cos', [
+    { key: /secret/i, value: /^[a-f0-9]{48}$/, rule: 'ibm-cos-hmac-secret' },
+    { value: /^[a-f0-9]{32}$/, rule: 'ibm-cos-hmac-key' },
+  ], 'critical'), 'critical'),
+  rule('softlayer-key', ['softlayer', 'sl_api', 'sl-api', 'slapi'], 'SoftLayer API key (64 hex) in SoftLayer context', vendorRule('softlayer', [
+    { value: /^[a-z0-9]{64}$/, rule: 'softlayer-api-key' },
+  ], 'critical'), 'critical'),
+  rule('cloudant-credential', ['cloudant'], 'IBM Cloudant password (64 hex) / API key (24 lowercase) in Cloudant context', vendorRule('cloudant', [
+    { value: /^[a-f0-9]{64}$/, rule: 'cloudant-password' },
+    { value: /^[a-z]{24}$/, rule: 'cloudant-api-key' },
+  ])),
+  rule('twilio-credential', ['twilio'], 'Twilio auth token (32 hex) / API key SID in Twilio context', vendorRule('twilio', [
+    { value: /^SK[0-9a-fA-F]{32}$/, rule: 'twilio-api-key' },
+    { key: /token|secret|auth/i, value: /^[0-9a-f]{32}$/, rule: 'twilio-auth-token' },
+  ])),
+  rule('sumologic-credential', ['sumo'], 'Sumo Logic access id (su + 12) / access key (64) in Sumo Logic context', vendorRule('sumologic', [
+    { key: /id/i, value: /^su[A-Za-z0-9]{12}$/, rule: 'sumologic-access-id' },
+    { value: /^[A-Za-z0-9]{64}$/, rule: 'sumologic-access-key' },
+  ])),
+  rule('uuid-token-vendors', ['snyk', 'heroku', 'hubspot', 'messagebird', 'okta', 'newrelic', 'new_relic', 'pagerduty', 'datadog', 'rollbar', 'mapbox', 'algolia', 'airtable', 'polygon', 'finnhub', 'alphavantage', 'alpha_vantage', 'tiingo', 'coingecko', 'coinmarketcap', 'cmc_pro', 'etherscan', 'infura', 'alchemy', 'moralis'], 'API token in a named vendor context: UUID, 32/40-hex or 24-64 char token', (text, hitStart, hitEnd) => {
+    const vendor = text.slice(hitStart, hitEnd).toLowerCase();
+    return vendorRule(vendor, [
+      { value: kUuid, rule: 'vendor-api-key' },
+      { value: /^[0-9a-f]{32}$|^[0-9a-f]{40}$|^[0-9a-f]{64}$/i, rule: 'vendor-api-key' },
+      { value: /^(?=[A-Za-z0-9_\-]*\d)(?=[A-Za-z0-9_\-]*[A-Za-z])[A-Za-z0-9_\-]{20,64}$/, rule: 'vendor-api-key' },
+    ])(text, hitStart, hitEnd);
+  }),
+  rule('sonar-sourcegraph-token', ['sonar', 'sourcegraph', 'src_access_token'], 'SonarQube / Sourcegraph token (40 hex) assigned in their context', vendorRule('sonar/sourcegraph', [
+    { value: /^(?:sq[upa]_|sgp_(?:[a-f0-9]{16}_|local_)?)?[a-f0-9]{40}$/, rule: 'code-platform-token' },
+  ])),
+  rule('facebook-secret', ['facebook', 'fb_app', 'fb-app', 'fbapp'], 'Facebook/Meta app secret (32 hex) in Facebook context', vendorRule('facebook', [
+    { key: /secret|token|key/i, value: /^[0-9a-f]{32}$/, rule: 'facebook-app-secret' },
+  ])),
+  rule('npmrc-auth', ['_authtoken', '_auth', '_password'], '.npmrc registry credentials (_authToken, _auth, _password)', (text, hitStart, hitEnd) => {
+    const m = /^\s*=\s*(\S+)/.exec(text.slice(hitEnd, hitEnd + 300));
+    if (m === null) return [];
+    const value = m[1]!.replace(/^["']|["']$/g, '');
+    if (isPlaceholder(value)) return [];
+    // _authToken: a UUID (legacy), npm_… or another random token; _auth / _password: base64 credentials.
+    const token = kUuid.test(value) || /^npm_[A-Za-z0-9]{36}$/.test(value) || looksRandom(value, 20);
+    const b64 = /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && /^[\x20-\x7e]{4,}$/.test(Buffer.from(value, 'base64').toString('latin1')) && !isPlaceholder(Buffer.from(value, 'base64').toString('latin1'));
+    if (!(text.slice(hitStart, hitEnd).toLowerCase() === '_authtoken' ? token : b64 || token)) return [];
+    const s = text.indexOf(value, hitEnd - 1);
+    return [{ start: s, end: s + value.length, family: 'secret', rule: 'npm-token', severity: 'high', priority: PRIORITY.format }];
+  }),
+  rule('artifactory-token', ['akcp', 'cmvmdgtu'], 'JFrog Artifactory API key (AKCp…) and reference token (base64 "reftkn")', tokenRule({
+    rule: 'artifactory-token', severity: 'high', reveal: 4, fwd: 100,
+    re: /(?:AKCp[A-Za-z0-9]{69}|cmVmdGtu[A-Za-z0-9]{56})(?![A-Za-z0-9])/dg,
+  })),
   // --- exchanges
   ...kVenues.map(([venue, anchors]) =>
     rule(`exchange-${venue}`, anchors, `${venue} API key / secret / passphrase assigned in ${venue} context`, exchangeConfirmer(venue), 'critical'),

@@ -1,5 +1,5 @@
 /** Small character and string helpers shared by the leak detectors (no regex on hot paths). */
-import { charClasses, classCount, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
+import { charClasses, classCount, entropyFloor, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
 
 /** [A-Za-z0-9] */
 export function isAlnum(c: number): boolean {
@@ -21,13 +21,22 @@ export function boundaryAfter(text: string, i: number): boolean {
   return i >= text.length || !isAlnum(text.charCodeAt(i));
 }
 
-/** Words and shapes that mark a value as a stand-in rather than a real secret. */
-const kPlaceholder =
-  /(?:x{4,}|\*{3,}|\.{3}|…|<[^>]*>|\{\{|\}\}|\$\{|%[sd(]|^\$[A-Za-z_]|your[_\- ]?|^my[_\-]|example|sample|changeme|change[_\-]me|placeholder|redacted|dummy|^fake|^test$|^secret$|^password$|^token$|^null$|^none$|^nil$|^undefined$|^true$|^false$|insert|replace[_\-]?me|^todo|^tbd$|^n\/a$|process\.env|os\.environ|getenv|environ\[|^env\.|^env\(|^secrets\.|^vault:)/i;
+/** Whole-value templates and references: `${VAR}`, `{{ .Values.x }}`, `<token>`, `%VAR%`, `$VAR`, `env(...)`. */
+const kTemplate =
+  /^(?:\$\{[^}]*\}|\$\{\{[^}]*\}\}|\{\{[^}]*\}\}|<[^<>]*>|%[A-Za-z_][A-Za-z0-9_]*%|%\(?[a-z_]*\)?s|\$[A-Za-z_][A-Za-z0-9_]*|\[[^\]]*\]|\([^)]*\))$/;
+/** Shapes inside a value that only stand-ins have. */
+const kPlaceholderShape = /x{5,}|X{5,}|\*{3,}|\.{3}|…|_{4,}|#{4,}|<[a-z_ \-]+>|\{\{\s*[\w.]+\s*\}\}|\$\{[\w.:\-]+\}/;
+/** Words that mark documentation values; the value must be mostly this word, not merely contain it. */
+const kPlaceholderWord =
+  /^(?:your|my|the|some|a|an|insert|enter|put|replace|add|paste)?[_\-. ]?(?:api[_\-. ]?)?(?:key|token|secret|password|passwd|pass|pwd|pw|passphrase|credential|auth|value|string|here|id|user|username|example|sample|changeme|change[_\-. ]?me|placeholder|redacted|dummy|fake|test|testing|todo|tbd|foo|bar|baz|qux|abc|abc123|123456|12345678|password123|secret123|none|null|nil|undefined|true|false|empty|default|admin|root|guest|n\/a|na|xxx|hidden|removed|masked|notset|not[_\-. ]?set|unknown)(?:[_\-. ]?(?:here|goes[_\-. ]?here|value|string|key|token|secret|1|123))?$/i;
+/** References to where a secret is kept rather than the secret: env lookups, secret managers, calls. */
+const kReference = /(?:process\.env|os\.environ|os\.getenv|getenv\(|environ\[|System\.getenv|ENV\[|env\(|^env\.|^secrets\.|^vault:|^arn:|^ssm:|^sm:\/\/|^projects\/[^/]+\/secrets\/|^ref\+|^\$\(|^`)/;
 
 /** True when a candidate value is a template, reference or documentation placeholder. */
 export function isPlaceholder(value: string): boolean {
-  return kPlaceholder.test(value);
+  const v = value.trim();
+  if (v.length === 0) return true;
+  return kTemplate.test(v) || kPlaceholderShape.test(v) || kPlaceholderWord.test(v) || kReference.test(v) || /example|sample|changeme|placeholder|redacted|dummy/i.test(v) && !/[0-9]{3,}.*[A-Z]|[A-Z].*[0-9]{3,}/.test(v);
 }
 
 /**
@@ -38,16 +47,17 @@ export function isPlaceholder(value: string): boolean {
 export function looksRandom(value: string, minLength = 16): boolean {
   const n = value.length;
   if (n < minLength) return false;
-  if (longestRepeat(value) >= 5 || longestSequence(value) >= 6) return false;
+  if (longestRepeat(value) >= 5 || longestSequence(value) >= 5) return false;
   const classes = charClasses(value);
   const isHex = /^[0-9a-fA-F]+$/.test(value);
-  // Hex carries 4 bits per char at most; others up to ~6. Require ~80% of what a random string that long reaches.
-  const ceiling = Math.log2(Math.min(n, isHex ? 16 : 64));
-  if (shannonEntropy(value) < 0.8 * ceiling) return false;
+  if (shannonEntropy(value) < entropyFloor(value)) return false;
   if (isHex) return /[0-9]/.test(value) && /[a-fA-F]/.test(value);
   if (classCount(classes & 7) < 2) return false;
-  // Snake/kebab-case identifiers (`order_book_snapshot_v2`) are words, not tokens.
-  if (/^[a-z]+(?:[_\-.][a-z0-9]+){2,}$/i.test(value)) return false;
+  // Snake/kebab-case identifiers (`order_book_snapshot_v2`), paths, URLs and dotted names are words, not tokens.
+  if (/^[a-z]+(?:[_\-.:/][a-z0-9]+){2,}\/?$/i.test(value)) return false;
+  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\|[a-z][a-z0-9+.\-]*:\/\/)/i.test(value)) return false;
+  // Random tokens under 32 chars almost always contain a digit; letters-only values are words or CamelCase names.
+  if ((classes & 4) === 0 && n < 32) return false;
   return true;
 }
 

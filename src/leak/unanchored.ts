@@ -291,15 +291,18 @@ function alnumRun(text: string, s: number, e: number, flags: number, out: LeakSp
       return;
     }
   }
-  // Twilio API key SID: SK + 32 lowercase hex.
-  if (len === 34 && c0 === 83 && c1 === 75 && /^SK[0-9a-f]{32}$/.test(text.slice(s, e))) {
-    out.push({ start: s, end: e, family: 'secret', rule: 'twilio-api-key', severity: 'medium', reveal: 2, priority: PRIORITY.format });
+  // Twilio API key SID (SK) / account SID (AC): 2 letters + 32 hex.
+  if (len === 34 && ((c0 === 83 && c1 === 75) || (c0 === 65 && c1 === 67)) && /^(?:SK|AC)[0-9a-fA-F]{32}$/.test(text.slice(s, e))) {
+    out.push({ start: s, end: e, family: 'secret', rule: c0 === 83 ? 'twilio-api-key' : 'twilio-account-sid', severity: 'medium', reveal: 2, priority: PRIORITY.format });
     return;
   }
   // Discord bot token: base64(user id).6.27+
   if (len >= 23 && len <= 28 && text.charCodeAt(e) === 46 && (c0 === 77 || c0 === 78 || c0 === 79)) {
     const m = /^\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}(?![A-Za-z0-9_\-])/.exec(text.slice(e, e + 48));
-    if (m !== null && /^\d{17,20}$/.test(Buffer.from(text.slice(s, e), 'base64').toString('latin1'))) {
+    // The first segment is base64 of the numeric user id; accept it decoded, or by Discord's exact segment lengths.
+    const decodesToId = /^\d{17,20}$/.test(Buffer.from(text.slice(s, e), 'base64').toString('latin1'));
+    const exactShape = len >= 24 && len <= 26 && /^\.[A-Za-z0-9_\-]{6}\.(?:[A-Za-z0-9_\-]{27}|[A-Za-z0-9_\-]{38})$/.test(m?.[0] ?? '') && (flags & 7) === 7;
+    if (m !== null && (decodesToId || exactShape)) {
       out.push({ start: s, end: e + m[0].length, family: 'secret', rule: 'discord-bot-token', severity: 'high', reveal: 0, priority: PRIORITY.validated });
       return;
     }

@@ -39,7 +39,11 @@ export function checkJwt(token: string): JwtInfo | null {
     if (typeof header.enc !== 'string') return null;
     return { alg: header.alg, typ, kind: 'jwe' };
   }
-  if (decodeJsonObject(parts[1]!) === null) return null;
+  // JWT claims are a JSON object; a general JWS payload may be any bytes, but printable text at least.
+  if (decodeJsonObject(parts[1]!) === null) {
+    const raw = base64UrlDecode(parts[1]!);
+    if (raw === null || raw.length === 0 || !/^[\x09\x0a\x0d\x20-\x7e]*$/.test(raw.toString('latin1'))) return null;
+  }
   // A signed token has a signature unless alg is "none" (still a bearer credential, so still reported).
   if (parts[2]!.length === 0 && header.alg.toLowerCase() !== 'none') return null;
   return { alg: header.alg, typ, kind: 'jws' };
