@@ -11,7 +11,7 @@ const kUsage = `usage:
       reads JSON Lines (from F, else stdin), validates each row, assigns missing ids, refuses exact and
       near duplicates; appends accepted rows to <dir>/<family>.jsonl (or --to). Exit 1 if any row is rejected.
   tollgate corpus validate [--dir corpus]
-      checks every corpus/*.jsonl (skipping corpus/signatures/); exit 0 only if all rows are valid,
+      checks every <dir>/*.jsonl (subfolders like signatures/ are not samples); exit 0 only if all rows are valid,
       ids are unique and no two texts are exact duplicates.
   tollgate corpus stats [--dir corpus] [--json]
       counts by label, family, context, language and technique.`;

@@ -8,9 +8,6 @@ import { describeDuplicate } from './duplicate-index.ts';
 import { exactHash } from './fingerprint.ts';
 import { canonicalSample, validateSample, type CorpusSample, type ValidateOptions } from './sample.ts';
 
-/** Folders under corpus/ that hold something other than samples (signature packs). */
-export const kSkippedDirs = new Set(['signatures']);
-
 export interface RowProblem {
   file: string;
   /** 1-based line number in `file`. */
@@ -60,22 +57,16 @@ export function parseSampleLines(text: string, file: string, options: ValidateOp
   return { rows, problems };
 }
 
-/** The corpus files in `dir`: every *.jsonl, recursively, except the signature packs. Sorted for stable output. */
+/**
+ * The corpus files in `dir`: the *.jsonl directly inside it, sorted for stable output. Subfolders
+ * (signatures/, examples/, leaks/) hold other kinds of data and are not samples.
+ */
 export function listCorpusFiles(dir: string): string[] {
-  if (!existsSync(dir)) throw new Error(`corpus folder "${dir}" does not exist`);
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) {
-        if (!kSkippedDirs.has(name)) walk(p);
-      } else if (name.endsWith('.jsonl')) {
-        out.push(p);
-      }
-    }
-  };
-  walk(dir);
-  return out;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`corpus folder "${dir}" does not exist`);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl') && statSync(join(dir, name)).isFile())
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 /** Reads every corpus file in `dir`. */
