@@ -12,6 +12,10 @@
 import { S_OK, S_ERR_BAD_DATABASE } from '../util/status';
 
 export const DB_MAGIC: u32 = 0x42444754;
+/** Set in the version word once a block has been prepared (relocated) for scanning. */
+export const DB_PREPARED: u32 = 0x80000000;
+/** Bytes a host must reserve after the table for prepareDatabase's class lookup. */
+export const DB_SCRATCH_BYTES: u32 = 1024;
 export const DB_VERSION: u32 = 1;
 export const DB_HEADER_WORDS: i32 = 12;
 
@@ -56,5 +60,31 @@ export function validateDatabase(db: usize, bytes: u32): i32 {
     const count = load<u32>(db + outputs + (at << 2));
     if (count == 0 || <u64>at + 1 + <u64>count > <u64>outputWords) return S_ERR_BAD_DATABASE;
   }
+  return S_OK;
+}
+
+/**
+ * Validates a database block, then prepares it for scanning in place: every transition becomes
+ * the absolute byte address of its target row and the class table becomes byte offsets, so one
+ * DFA step is a single add and load — `state = load(state + class4[byte])` — with no multiply or
+ * shift on the loop-carried dependency. The block must have DB_SCRATCH_BYTES free after `bytes`
+ * for the widened class table. Returns S_OK or S_ERR_BAD_DATABASE (also for a block prepared twice).
+ */
+export function prepareDatabase(db: usize, bytes: u32): i32 {
+  const status = validateDatabase(db, bytes);
+  if (status != S_OK) return status;
+  const alphabet = load<u32>(db, 8);
+  const cells = load<u32>(db, 12) * alphabet;
+  const trans = db + <usize>load<u32>(db, 32);
+  for (let k: u32 = 0; k < cells; k++) {
+    const p = trans + (<usize>k << 2);
+    store<u32>(p, <u32>trans + (load<u32>(p) << 2));
+  }
+  store<u32>(db, <u32>trans + (load<u32>(db, 16) << 2), 16);
+  store<u32>(db, <u32>trans + (load<u32>(db, 20) << 2), 20);
+  const classes = db + <usize>load<u32>(db, 28);
+  const class4 = db + <usize>bytes;
+  for (let c: u32 = 0; c < 256; c++) store<u32>(class4 + (c << 2), <u32>load<u8>(classes + c) << 2);
+  store<u32>(db, DB_VERSION | DB_PREPARED, 4);
   return S_OK;
 }

@@ -1,6 +1,7 @@
 import type { CoreExports, NormalizeStats } from '../wasm/exports.ts';
 import { NORMALIZE_STATS } from '../wasm/exports.ts';
 import { S_ERR_MATCH_OVERFLOW, statusError } from '../wasm/status.ts';
+import { DB_SCRATCH_BYTES } from '../wasm/exports.ts';
 import type { Database } from '../signatures/database.ts';
 import type { Context, Finding, ScanResult } from '../types.ts';
 import { ScanError } from '../errors.ts';
@@ -93,11 +94,12 @@ export class Scanner {
 
   /** Loads a database's table into WASM memory, validated by the engine before any scan uses it. */
   setDatabase(db: Database): void {
-    const ptr = this.#core.alloc(db.table.byteLength);
+    const ptr = this.#core.alloc(db.table.byteLength + DB_SCRATCH_BYTES);
     if (ptr === 0) throw new ScanError(`cannot allocate ${db.table.byteLength} bytes for the database`);
     this.#refreshViews();
     this.#u8.set(db.table, ptr);
-    const status = this.#core.validateDatabase(ptr, db.table.byteLength);
+    // Validates every offset and transition, then relocates the table for scanning, in WASM.
+    const status = this.#core.prepareDatabase(ptr, db.table.byteLength);
     if (status !== 0) {
       this.#core.free(ptr);
       throw statusError(status, 'loading database');
