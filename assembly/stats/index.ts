@@ -53,7 +53,7 @@ function setDefaults(): void {
   setParamValue(P_RATE_WINDOW_MS, 60000);
   setParamValue(P_RATE_ALPHA, 0.05);
   setParamValue(P_SEASON_ALPHA, 0.1);
-  setParamValue(P_SEASON_MIN, 4);
+  setParamValue(P_SEASON_MIN, 8);
   setParamValue(P_SIGMA_ABS, 1e-9);
   setParamValue(P_SIGMA_REL, 1e-3);
   // every detector but the surprise stage scores by default; all of them feed it
@@ -278,8 +278,8 @@ export function processBatch(count: i32): i32 {
 
     // --- fold the point in ---
     welfordUpdate(rec, x);
-    ewmaUpdate(rec + F_E_MEAN, rec + F_E_VAR, x, alpha, first, clip);
-    ewmaUpdate(rec + F_C_MEAN, rec + F_C_VAR, x, cAlpha, first, clip);
+    ewmaUpdate(rec + F_E_MEAN, rec + F_E_VAR, x, alpha, n, clip);
+    ewmaUpdate(rec + F_C_MEAN, rec + F_C_VAR, x, cAlpha, n, clip);
     const n1 = n + 1;
     p2Add(rec + F_MED_Q, rec + F_MED_N, n1, x, 0.5);
     // deviations are taken from the median estimate before this point (x itself for the first)

@@ -42,12 +42,14 @@ export function seasonalStep(rec: usize, ts: f64, x: f64, alpha: f64, minCount: 
   const sd = max(Math.sqrt(v), sigmaFloor(mean));
   if (count >= minCount) z = (x - mean) / sd;
   let d = x - mean;
-  if (clip > 0 && v > 0) {
+  // exact running mean/variance for a young bucket, EWMA once it has 1/alpha visits
+  const a = max(alpha, 1 / (count + 1));
+  if (clip > 0 && v > 0 && a == alpha) {
     const lim = clip * Math.sqrt(v);
     d = min(max(d, -lim), lim);
   }
-  store<f32>(at, <f32>(mean + alpha * d));
-  store<f32>(at, <f32>((1 - alpha) * (v + alpha * d * d)), 4);
+  store<f32>(at, <f32>(mean + a * d));
+  store<f32>(at, <f32>((1 - a) * (v + a * d * d)), 4);
   store<f32>(at, <f32>min(count + 1, 65535.0), 8);
   return z;
 }

@@ -258,7 +258,7 @@ export class BehaviourMonitor {
       const own = w === st.window;
       const values: Record<(typeof kAgentMetrics)[number], number> = {
         orders: own ? st.orders : 0,
-        notional: own ? Math.log1p(st.notional) : 0,
+        notional: own ? st.notional : 0,
         cancel_ratio: own ? st.cancels / Math.max(1, st.orders + st.cancels) : 0,
         symbols: own ? st.symbols.size : 0,
       };
