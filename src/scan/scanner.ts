@@ -7,7 +7,7 @@ import type { Context, Finding, ScanResult } from '../types.ts';
 import { ScanError } from '../errors.ts';
 import { isAscii, utf8ToUtf16 } from './offsets.ts';
 import { obfuscationFindings } from './obfuscation.ts';
-import { decideVerdict, fuseScore } from './verdict.ts';
+import { decideVerdict, fuseScore, SEVERITY_WEIGHT } from './verdict.ts';
 import { rot13 } from '../signatures/database.ts';
 
 /** A signature hit in raw coordinates, before confirmation. */
@@ -256,6 +256,16 @@ export class Scanner {
       if (seen.has(sig.id)) return; // one finding per signature; the first occurrence is the evidence
       seen.add(sig.id);
       const variant = this.#db.patternVariant[hit.pattern];
+      const details: Record<string, unknown> = {};
+      if (variant === 1) details.technique = 'spaced-letters';
+      if (variant === 2) details.technique = 'rot13';
+      // A phrase quoted as an example ("attackers write 'ignore your instructions'") is a mention,
+      // not a use: it counts as weaker evidence, so it flags only together with another clue.
+      const quoted = isQuoted(text, start, end);
+      if (quoted && sig.severity !== 'low') {
+        details.quoted = true;
+        details.weight = Math.min(SEVERITY_WEIGHT[sig.severity], SEVERITY_WEIGHT.medium);
+      }
       findings.push({
         id: sig.id,
         family: sig.family,
@@ -264,7 +274,7 @@ export class Scanner {
         start,
         end,
         evidence: text.slice(start, Math.min(end, start + 200)),
-        ...(variant === 1 ? { details: { technique: 'spaced-letters' } } : variant === 2 ? { details: { technique: 'rot13' } } : {}),
+        ...(Object.keys(details).length > 0 ? { details } : {}),
       });
     });
     if (leakHits.length > 0 && this.#extensions.confirmLeaks) findings.push(...this.#extensions.confirmLeaks(text, leakHits));
@@ -325,6 +335,32 @@ export class Scanner {
     this.#u8 = new Uint8Array(this.#core.memory.buffer);
     this.#u32 = new Uint32Array(this.#core.memory.buffer);
   }
+}
+
+const kOpenQuotes = '"\'“‘«„「『‹`';
+const kCloseQuotes = '"\'”’»“」』›`';
+
+/**
+ * True when [start, end) sits inside a short quotation: an opening quote within a few characters
+ * before it and a closing quote within 120 characters after it, on the same line.
+ */
+function isQuoted(text: string, start: number, end: number): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= Math.max(0, start - 12); i--) {
+    const c = text[i]!;
+    if (c === '\n') return false;
+    if (kOpenQuotes.includes(c)) {
+      open = i;
+      break;
+    }
+  }
+  if (open === -1) return false;
+  for (let i = end; i < Math.min(text.length, end + 120); i++) {
+    const c = text[i]!;
+    if (c === '\n') return false;
+    if (kCloseQuotes.includes(c)) return true;
+  }
+  return false;
 }
 
 const kRegexCache = new Map<string, RegExp>();
