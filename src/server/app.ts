@@ -110,6 +110,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     draining = true;
     done();
   });
+  // While draining, answer in-flight requests with `Connection: close`: otherwise their keep-alive
+  // sockets stay open after the answer and the server waits for the keep-alive timeout to exit.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
   if (options.closeDependencies ?? true) {
     app.addHook('onClose', async () => {
       // In-flight requests have finished by now; the audit close writes the final checkpoint.
