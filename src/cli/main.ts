@@ -8,6 +8,7 @@ import { UsageError } from './io.ts';
 /** Subcommand name → lazy loader, so `tollgate keygen` does not pay for loading the scanner. */
 const kSubcommands: Record<string, () => Promise<Subcommand>> = {
   scan: async () => (await import('./scan.ts')).run,
+  redact: async () => (await import('./redact.ts')).run,
   keygen: async () => (await import('./keygen.ts')).run,
   passport: async () => (await import('./passport.ts')).run,
   authorize: async () => (await import('./authorize.ts')).run,

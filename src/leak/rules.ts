@@ -10,6 +10,7 @@ import { boundaryBefore, isPlaceholder, looksRandom } from './text.ts';
 import { classifyBase58Secret } from './validators/base58.ts';
 import { entropyFloor, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
 import { checkJwt } from './validators/jwt.ts';
+import { ssnValid } from './validators/ssn.ts';
 
 export type Confirmer = (text: string, hitStart: number, hitEnd: number) => LeakSpan[];
 
@@ -513,24 +514,6 @@ const accountNumber: Confirmer = (text, _hitStart, hitEnd) => {
   return [{ start: s, end: s + m[1]!.length, family: 'pii', rule: 'account-number', severity: 'medium', priority: PRIORITY.context }];
 };
 
-/** E-mail addresses around an `@`; documentation domains (RFC 2606) and URL credentials are not personal data. */
-const email: Confirmer = (text, hitStart) => {
-  if (text.charCodeAt(hitStart) !== 64) return [];
-  let s = hitStart;
-  while (s > 0 && hitStart - s < 64 && /[A-Za-z0-9._%+\-]/.test(text[s - 1]!)) s--;
-  if (s === hitStart) return [];
-  const prev = s > 0 ? text[s - 1]! : '';
-  if (prev === ':' || prev === '/') return [];
-  while (text.charCodeAt(s) === 46) s++;
-  const m = /^@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9\-])/.exec(text.slice(hitStart, hitStart + 260));
-  if (m === null) return [];
-  const domain = m[1]!.toLowerCase();
-  if (/(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/.test(domain)) return [];
-  const end = hitStart + m[0].length;
-  if (text.charCodeAt(end) === 58 && /^:[\w~\/.\-]/.test(text.slice(end, end + 2))) return []; // git@host:org/repo
-  return [{ start: s, end, family: 'pii', rule: 'email', severity: 'medium', priority: PRIORITY.format }];
-};
-
 // ---------------------------------------------------------------- the table
 
 export const ANCHORED_RULES: AnchoredRule[] = [
@@ -847,7 +830,12 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     return out;
   }, 'critical'),
   // --- personal data
-  rule('email', ['@'], 'E-mail address (documentation domains excluded)', email, 'medium', 'pii'),
+  rule('ssn-context', ['ssn', 'social security', 'social_security', 'socialsecurity'], 'US SSN written as 9 plain digits after an SSN word (invalid ranges excluded)', (text, _hitStart, hitEnd) => {
+    const m = /^[^\d\n]{0,24}?(?<![\d-])(\d{3}[ \-]?\d{2}[ \-]?\d{4})(?![\d-])/d.exec(text.slice(hitEnd, hitEnd + 48));
+    if (m === null || !ssnValid(m[1]!.replace(/\D/g, ''))) return [];
+    const s = hitEnd + m.indices![1]![0];
+    return [{ start: s, end: s + m[1]!.length, family: 'pii', rule: 'ssn', severity: 'high', priority: PRIORITY.validated }];
+  }, 'high', 'pii'),
   rule('account-number', ['account', 'acct', 'a/c', 'konto', 'routing'], '6-17 digit account number after an account word', accountNumber, 'medium', 'pii'),
 ];
 

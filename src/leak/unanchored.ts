@@ -84,6 +84,7 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
 
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
+    if (c === 64) emailAt(text, i, out);
     // alphanumeric runs
     const isDigit = c >= 48 && c <= 57;
     const isUpper = c >= 65 && c <= 90;
@@ -380,4 +381,25 @@ function evaluateMnemonicRun(words: string[], starts: number[], ends: number[], 
     } else off++;
   }
   void languagesOf;
+}
+
+// ------------------------------------------------------------------------------- e-mail
+
+const kLocalChar = /[A-Za-z0-9._%+\-]/;
+
+/** E-mail address around the `@` at `at`; documentation domains (RFC 2606) and URL credentials are not personal data. */
+function emailAt(text: string, at: number, out: LeakSpan[]): void {
+  let s = at;
+  while (s > 0 && at - s < 64 && kLocalChar.test(text[s - 1]!)) s--;
+  if (s === at) return;
+  const prev = s > 0 ? text[s - 1]! : '';
+  if (prev === ':' || prev === '/') return;
+  while (text.charCodeAt(s) === 46) s++;
+  const m = /^@((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9\-])/.exec(text.slice(at, at + 260));
+  if (m === null || s >= at) return;
+  const domain = m[1]!.toLowerCase();
+  if (/(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local)$/.test(domain)) return;
+  const end = at + m[0].length;
+  if (text.charCodeAt(end) === 58 && /^:[\w~\/.\-]/.test(text.slice(end, end + 2))) return; // git@host:org/repo
+  out.push({ start: s, end, family: 'pii', rule: 'email', severity: 'medium', priority: PRIORITY.format });
 }
