@@ -10,10 +10,10 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/eval/datasets.ts';
-import { openDetector } from '../src/eval/engine.ts';
+import { literalPack, openDetector } from '../src/eval/engine.ts';
 import { runEvaluation } from '../src/eval/evaluate.ts';
 import { checkGate, describeFailure, flattenEval, historyRecord, parseThresholds } from '../src/eval/gate.ts';
-import { loadPackAnchors, measureScanVsRegExp } from '../src/eval/speed.ts';
+import { literalWorkload, loadPackAnchors, measureScanVsRegExp } from '../src/eval/speed.ts';
 
 const kThresholdsFile = join(PROJECT_ROOT, 'bench', 'thresholds.json');
 const kHistoryFile = join(PROJECT_ROOT, 'bench', 'history.jsonl');
@@ -73,6 +73,26 @@ function speedDocuments(files: readonly string[]): string[] {
   return docs;
 }
 
+/**
+ * The engine-core issue's workload through the public API: an inline engine compiled from 1,000 random
+ * literals against one RegExp alternation of the same literals, on the same ~64 KB documents.
+ */
+async function literalSetRatio(): Promise<number | null> {
+  if (process.env.TOLLGATE_EVAL_STUB === '1') return null;
+  const { literals, docs } = literalWorkload(1000, kSpeedBytes);
+  const opened = await openDetector(literalPack(literals));
+  try {
+    const speed = await measureScanVsRegExp(opened.detector, docs, literals);
+    console.error(
+      `speed: 1,000-literal pack: engine ${speed.engineMBps.toFixed(1)} MB/s vs RegExp alternation ${speed.regexpMBps.toFixed(1)} MB/s ` +
+        `over ${(speed.bytes / 1e6).toFixed(2)} MB, median of ${speed.rounds} rounds: ratio ${speed.ratio.toFixed(2)}`,
+    );
+    return speed.ratio;
+  } finally {
+    await opened.close();
+  }
+}
+
 async function main(): Promise<number> {
   const thresholdsPath = argValue('--thresholds') ?? kThresholdsFile;
   const thresholds = parseThresholds(JSON.parse(readFileSync(thresholdsPath, 'utf8')));
@@ -98,6 +118,7 @@ async function main(): Promise<number> {
   } finally {
     await opened.close();
   }
+  metrics['speed.literalScanVsRegExp'] = await literalSetRatio();
 
   const outcome = checkGate(metrics, thresholds, { sharedPresent: evalJson.sharedPresent });
   for (const p of outcome.passed) console.log(`ok    ${p.metric} = ${p.value.toFixed(4)}`);

@@ -1,10 +1,10 @@
 /**
  * Opens the detector the evaluation scores: the tollgate engine in inline mode (lowest latency, same
  * core as the pool), or — only when TOLLGATE_EVAL_STUB=1 — a keyword stub used to exercise the pipeline
- * before the engine exists. The report names which one ran.
+ * itself. The report names which one ran.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createEngine } from '../index.ts';
+import type { SignaturePack } from '../signatures/pack.ts';
 import type { Detector } from './types.ts';
 
 export interface OpenedDetector {
@@ -12,12 +12,6 @@ export interface OpenedDetector {
   mode: string;
   close(): Promise<void>;
 }
-
-interface EngineModule {
-  createEngine(options: { inline?: boolean }): Promise<Detector & { close(): Promise<void> }>;
-}
-
-const kEngineUrl = new URL('../index.ts', import.meta.url);
 
 /** A deliberately weak keyword matcher, used only to test the evaluation pipeline itself. */
 export function stubDetector(): Detector {
@@ -32,14 +26,31 @@ export function stubDetector(): Detector {
   };
 }
 
-export async function openDetector(): Promise<OpenedDetector> {
+/** The inline engine with the shipped pack (or a given one). */
+export async function openDetector(pack?: SignaturePack): Promise<OpenedDetector> {
   if (process.env.TOLLGATE_EVAL_STUB === '1') {
     return { detector: stubDetector(), mode: 'stub (TOLLGATE_EVAL_STUB=1, not the engine)', close: async () => {} };
   }
-  if (!existsSync(fileURLToPath(kEngineUrl))) {
-    throw new Error(`engine entry point ${fileURLToPath(kEngineUrl)} does not exist yet (set TOLLGATE_EVAL_STUB=1 to test the pipeline)`);
-  }
-  const mod = (await import(kEngineUrl.href)) as EngineModule;
-  const engine = await mod.createEngine({ inline: true });
+  const engine = await createEngine(pack ? { inline: true, pack } : { inline: true });
   return { detector: engine, mode: 'inline', close: () => engine.close() };
+}
+
+/**
+ * A pack of one low-severity signature per literal, without extra DFA variants, so the engine's DFA
+ * and a RegExp alternation search exactly the same strings (the speed baseline's workload).
+ */
+export function literalPack(literals: readonly string[]): SignaturePack {
+  return {
+    name: 'speed-literals',
+    version: '1',
+    signatures: literals.map((l, i) => ({
+      id: `speed.literal.${i}`,
+      family: 'speed',
+      owasp: 'LLM01',
+      severity: 'low',
+      anchors: [l],
+      variants: [],
+      description: 'speed benchmark literal',
+    })),
+  };
 }

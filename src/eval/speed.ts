@@ -60,6 +60,43 @@ export function alternation(anchors: readonly string[]): RegExp {
   return new RegExp(anchors.map(escapeRegExp).join('|'), 'gi');
 }
 
+/** Deterministic generator, so every gate run times the same workload and history lines compare. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+}
+
+/**
+ * The engine-core issue's matcher workload: `count` distinct lowercase literals of 5–12 letters, and
+ * documents of about `docBytes` random words (2% of them literals) totalling about `totalBytes`.
+ */
+export function literalWorkload(count: number, totalBytes: number, docBytes = 64 * 1024, seed = 20261122): { literals: string[]; docs: string[] } {
+  const r = lcg(seed);
+  const word = (min: number, max: number): string => {
+    const n = min + Math.floor(r() * (max - min + 1));
+    let w = '';
+    for (let i = 0; i < n; i++) w += String.fromCharCode(97 + Math.floor(r() * 26));
+    return w;
+  };
+  const set = new Set<string>();
+  while (set.size < count) set.add(word(5, 12));
+  const literals = [...set];
+  const docs: string[] = [];
+  let total = 0;
+  while (total < totalBytes) {
+    const words: string[] = [];
+    let size = 0;
+    while (size < docBytes) {
+      const w = r() < 0.02 ? literals[Math.floor(r() * literals.length)]! : word(2, 9);
+      words.push(w);
+      size += w.length + 1;
+    }
+    docs.push(words.join(' '));
+    total += size;
+  }
+  return { literals, docs };
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
