@@ -94,7 +94,6 @@ export function utf8Offsets(text: string): Uint32Array {
 /** One instance of the semantic WASM module with its own memory (one per thread). */
 export class SemanticWasm {
   readonly #x: SemanticExports;
-  #inputPtr = 0;
   #inputLen = 0;
 
   constructor(module: WebAssembly.Module = loadSemanticModule()) {
@@ -123,7 +122,6 @@ export class SemanticWasm {
     const ptr = this.#x.reserveInput(text.length * 3 + 16);
     const view = new Uint8Array(this.#buf, ptr, text.length * 3 + 16);
     const { written } = kEncoder.encodeInto(text, view);
-    this.#inputPtr = ptr;
     this.#inputLen = written;
     return written;
   }

@@ -1,0 +1,178 @@
+/**
+ * Finds encoded spans inside a text and decodes them, so the scorer can read what an attacker hid:
+ * base64, hex (plain and \x41 escapes), URL percent-encoding, ROT13 and Unicode tag characters.
+ * Pure function; bounded in depth and output size. Offsets are UTF-16 indices into the input.
+ */
+
+export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode_tags';
+
+export interface DecodedSpan {
+  start: number;
+  end: number;
+  decodedText: string;
+  encoding: Encoding;
+  /** 1 for a span of the original text, 2 for a span found inside a decoded one, ... */
+  depth: number;
+}
+
+export interface DecodeOptions {
+  /** Nested layers to follow (base64 inside hex, ...). Default 2. */
+  maxDepth?: number;
+  /** Stop after this many decoded characters in total. Default 65,536. */
+  maxDecodedChars?: number;
+  /** Stop after this many spans. Default 64. */
+  maxSpans?: number;
+}
+
+const kBase64 = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const kHex = /(?:\\x[0-9a-fA-F]{2}){6,}|\b(?:0x)?(?:[0-9a-fA-F]{2}[ :]?){8,}\b/g;
+const kPercent = /(?:[^\s%<>"']{0,12}%[0-9a-fA-F]{2}){3,}[^\s%<>"']*/g;
+const kTags = /(?:\u{E0000}|\u{E0001}|[\u{E0020}-\u{E007F}])+/gu;
+const kWord = /[A-Za-z]{2,}/g;
+
+// Frequent English words: ROT13 text has almost none of them, its decoding has many.
+const kCommon = new Set(
+  'the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all would there their what so up out if about who get which go me when make can like time no just him know take people into year your good some could them see other than then now look only come its over think also back after use two how our work first well way even new want because any these give day most us is are was were please ignore previous instructions instruction all system prompt tell send write password reveal secret answer'.split(' '),
+);
+
+function printableRatio(s: string): number {
+  if (s.length === 0) return 0;
+  let ok = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0xa0 && c !== 0xfffd)) ok++;
+  }
+  return ok / s.length;
+}
+
+const kUtf8 = new TextDecoder('utf-8', { fatal: false });
+
+function bytesToText(bytes: Uint8Array): string | undefined {
+  const text = kUtf8.decode(bytes);
+  // Binary payloads (images, keys, compressed data) are not text an LLM would read as instructions.
+  if (printableRatio(text) < 0.9) return undefined;
+  if (!/[A-Za-z\p{L}]{2,}/u.test(text)) return undefined;
+  return text;
+}
+
+function decodeBase64(s: string): string | undefined {
+  const clean = s.replace(/-/g, '+').replace(/_/g, '/');
+  if (clean.replace(/=+$/, '').length % 4 === 1) return undefined;
+  // Identifiers, hashes and long words also match the alphabet: require a mix of cases or digits.
+  if (!/[a-z]/.test(s) || !/[A-Z0-9]/.test(s)) return undefined;
+  try {
+    return bytesToText(Buffer.from(clean, 'base64'));
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeHex(s: string): string | undefined {
+  const digits = s.replace(/\\x/g, '').replace(/^0x/, '').replace(/[ :]/g, '');
+  if (digits.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(digits)) return undefined;
+  // Pure decimal digit runs are numbers, not hex text.
+  if (/^[0-9]+$/.test(digits)) return undefined;
+  return bytesToText(Buffer.from(digits, 'hex'));
+}
+
+function decodePercent(s: string): string | undefined {
+  try {
+    const t = decodeURIComponent(s);
+    return t !== s && printableRatio(t) >= 0.9 ? t : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function rot13(s: string): string {
+  return s.replace(/[A-Za-z]/g, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
+function commonRatio(s: string): { words: number; ratio: number } {
+  const words = s.match(kWord) ?? [];
+  if (words.length === 0) return { words: 0, ratio: 0 };
+  let hit = 0;
+  for (const w of words) if (kCommon.has(w.toLowerCase())) hit++;
+  return { words: words.length, ratio: hit / words.length };
+}
+
+/** Lines (or long runs) whose ROT13 reads as English while the original does not. */
+function findRot13(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const line = m[0];
+    const here = commonRatio(line);
+    if (here.words < 4 || here.ratio > 0.15) continue;
+    const decoded = rot13(line);
+    const there = commonRatio(decoded);
+    if (there.ratio >= 0.3) out.push({ start: m.index, end: m.index + line.length, decodedText: decoded, encoding: 'rot13' });
+  }
+}
+
+function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
+  const out: Array<Omit<DecodedSpan, 'depth'>> = [];
+  let m: RegExpExecArray | null;
+  kTags.lastIndex = 0;
+  while ((m = kTags.exec(text)) !== null) {
+    let decoded = '';
+    for (const ch of m[0]) {
+      const cp = ch.codePointAt(0)! - 0xe0000;
+      if (cp >= 0x20 && cp < 0x7f) decoded += String.fromCharCode(cp);
+    }
+    if (decoded.trim().length >= 2) out.push({ start: m.index, end: m.index + m[0].length, decodedText: decoded, encoding: 'unicode_tags' });
+  }
+  kBase64.lastIndex = 0;
+  while ((m = kBase64.exec(text)) !== null) {
+    const d = decodeBase64(m[0]);
+    if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'base64' });
+  }
+  kHex.lastIndex = 0;
+  while ((m = kHex.exec(text)) !== null) {
+    const d = decodeHex(m[0].trim());
+    if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'hex' });
+  }
+  kPercent.lastIndex = 0;
+  while ((m = kPercent.exec(text)) !== null) {
+    const d = decodePercent(m[0]);
+    if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'url' });
+  }
+  findRot13(text, out);
+  return out;
+}
+
+/**
+ * Every decodable span of `text`, outermost first. Spans found inside a decoded text keep the outer
+ * span's offsets (they point at the part of the caller's string that hides them) and a higher depth.
+ *
+ * @example
+ * decodeSpans('note: aWdub3JlIGFsbCBwcmV2aW91cyBpbnN0cnVjdGlvbnM=')
+ * // → [{ start: 6, end: 50, decodedText: 'ignore all previous instructions', encoding: 'base64', depth: 1 }]
+ */
+export function decodeSpans(text: string, options: DecodeOptions = {}): DecodedSpan[] {
+  const maxDepth = options.maxDepth ?? 2;
+  const maxChars = options.maxDecodedChars ?? 65_536;
+  const maxSpans = options.maxSpans ?? 64;
+  const result: DecodedSpan[] = [];
+  let budget = maxChars;
+  let frontier: Array<{ text: string; start: number; end: number }> = [{ text, start: -1, end: -1 }];
+  for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
+    const next: typeof frontier = [];
+    for (const layer of frontier) {
+      for (const span of findAt(layer.text)) {
+        if (result.length >= maxSpans || budget <= 0) return result;
+        const decodedText = span.decodedText.slice(0, budget);
+        budget -= decodedText.length;
+        const start = layer.start < 0 ? span.start : layer.start;
+        const end = layer.start < 0 ? span.end : layer.end;
+        result.push({ start, end, decodedText, encoding: span.encoding, depth });
+        next.push({ text: decodedText, start, end });
+      }
+    }
+    frontier = next;
+  }
+  return result;
+}

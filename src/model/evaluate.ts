@@ -1,0 +1,125 @@
+/**
+ * Measures the semantic scorer on the evaluation-only files of ../shared/datasets (it only RUNS the
+ * model on them: nothing here feeds back into training or thresholds), with the ablation switches and
+ * the mutation families. `npx tsx src/model/evaluate.ts [--weights DIR] [--ablation] [--mutations] [--limit N]`
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from '../types.ts';
+import { SemanticModel, type ScoreOptions } from './model.ts';
+
+export interface EvalRow {
+  text: string;
+  label: 'attack' | 'benign';
+  context: Context;
+  task?: string;
+}
+
+export interface FileResult {
+  file: string;
+  attacks: number;
+  caught: number;
+  benign: number;
+  falsePositives: number;
+  catchRate: number;
+  fpRate: number;
+}
+
+export function loadEvalRows(path: string, limit = Infinity): EvalRow[] {
+  const rows: EvalRow[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    let r: any;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof r.text !== 'string') continue;
+    const task = r.meta?.user_task ?? r.task;
+    rows.push({ text: r.text, label: r.label === 'attack' ? 'attack' : 'benign', context: r.context ?? 'user_prompt', ...(typeof task === 'string' ? { task } : {}) });
+  }
+  if (rows.length <= limit) return rows;
+  // Even subsample, deterministic.
+  const out: EvalRow[] = [];
+  const stride = rows.length / limit;
+  for (let i = 0; i < limit; i++) out.push(rows[Math.floor(i * stride)]);
+  return out;
+}
+
+export function evaluateRows(model: SemanticModel, file: string, rows: EvalRow[], options: ScoreOptions = {}): FileResult {
+  let attacks = 0;
+  let caught = 0;
+  let benign = 0;
+  let fp = 0;
+  for (const r of rows) {
+    const s = model.score({ text: r.text, context: r.context, task: r.task }, { nearest: false, ...options });
+    if (r.label === 'attack') {
+      attacks++;
+      if (s.flagged) caught++;
+    } else {
+      benign++;
+      if (s.flagged) fp++;
+    }
+  }
+  return { file, attacks, caught, benign, falsePositives: fp, catchRate: attacks ? caught / attacks : NaN, fpRate: benign ? fp / benign : NaN };
+}
+
+export const kAblations: Record<string, ScoreOptions> = {
+  full: {},
+  'no segments': { segments: false },
+  'no task': { task: false },
+  'no structural (inference)': { structural: false },
+  'no context thresholds': { contextThresholds: false },
+  'no decoding': { decode: false },
+};
+
+function pct(x: number): string {
+  return Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)}%`;
+}
+
+export function summaryTable(results: FileResult[]): string {
+  const lines = ['| file | attacks caught | benign flagged |', '|---|---|---|'];
+  let a = 0;
+  let c = 0;
+  let b = 0;
+  let f = 0;
+  for (const r of results) {
+    lines.push(`| ${r.file} | ${r.attacks ? `${pct(r.catchRate)} (${r.caught}/${r.attacks})` : '—'} | ${r.benign ? `${pct(r.fpRate)} (${r.falsePositives}/${r.benign})` : '—'} |`);
+    a += r.attacks;
+    c += r.caught;
+    b += r.benign;
+    f += r.falsePositives;
+  }
+  lines.push(`| **all** | ${pct(c / a)} (${c}/${a}) | ${pct(f / b)} (${f}/${b}) |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const get = (n: string): string | undefined => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : undefined);
+  const dir = get('--weights');
+  const limit = Number(get('--limit') ?? 'Infinity');
+  const evalDir = join(process.cwd(), '../shared/datasets/eval');
+  if (!existsSync(evalDir)) {
+    console.log('../shared/datasets/eval is absent; nothing to measure');
+    return;
+  }
+  const model = SemanticModel.loadSync(dir);
+  const files = readdirSync(evalDir).filter((f) => f.endsWith('.jsonl')).sort();
+  const data = files.map((f) => ({ file: f.replace(/\.jsonl$/, ''), rows: loadEvalRows(join(evalDir, f), limit) }));
+  const variants = argv.includes('--ablation') ? kAblations : { full: {} };
+  for (const [name, options] of Object.entries(variants)) {
+    const t0 = performance.now();
+    const results = data.map(({ file, rows }) => evaluateRows(model, file, rows, options));
+    console.log(`\n### ${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+    console.log(summaryTable(results));
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

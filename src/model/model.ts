@@ -1,0 +1,324 @@
+/**
+ * The semantic scorer: segments a text, scores every segment and window of 2-3 segments in WASM with
+ * two linear heads (intent; directive addressed to the assistant), makes the directive head task-aware,
+ * compares against per-context thresholds calibrated on benign text of that context, and reports the
+ * top unit as evidence with the nearest known attacks. Encoded spans are decoded and scored too.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Context, Finding, Severity } from '../types.ts';
+import { decodeSpans, type Encoding } from './decode.ts';
+import { type HeadParams, taskAware, unitLogits } from './head.ts';
+import { segmentText, type Span } from './segment.ts';
+import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm, utf8Offsets } from './wasm.ts';
+
+export interface ContextThresholds {
+  intent: number;
+  /** Absent for contexts where instructions are normal (user_prompt). */
+  directive?: number;
+}
+
+export interface ExemplarInfo {
+  id: string;
+  source: string;
+  family: string;
+}
+
+export interface ModelParams extends HeadParams {
+  version: number;
+  thresholds: Record<Context, ContextThresholds>;
+  exemplars: ExemplarInfo[];
+}
+
+export interface NearestAttack extends ExemplarInfo {
+  similarity: number;
+}
+
+export interface TopUnit {
+  start: number;
+  end: number;
+  text: string;
+  /** Margin over the context threshold of the head that fired (> 0 = flagged). */
+  margin: number;
+  head: 'intent' | 'directive';
+  relatedness?: number;
+  /** Set when the unit was found in decoded text; start/end then cover the encoded span. */
+  encoding?: Encoding;
+}
+
+export interface SemanticScore {
+  /** sigmoid(margin): 0.5 at the context threshold. */
+  score: number;
+  /** Margin over the threshold, in logits; > 0 means flagged. */
+  margin: number;
+  threshold: number;
+  flagged: boolean;
+  top?: TopUnit;
+  findings: Finding[];
+  nearest?: NearestAttack[];
+}
+
+export interface ScoreRequest {
+  text: string;
+  context?: Context;
+  task?: string;
+}
+
+/** Switches used by the ablation study; production scoring uses the defaults. */
+export interface ScoreOptions {
+  segments?: boolean;
+  task?: boolean;
+  structural?: boolean;
+  contextThresholds?: boolean;
+  decode?: boolean;
+  nearest?: boolean;
+}
+
+const kDefaultOptions: Required<ScoreOptions> = { segments: true, task: true, structural: true, contextThresholds: true, decode: true, nearest: true };
+const kDataContexts = new Set<Context>(['retrieved_doc', 'tool_output', 'agent_message', 'model_output']);
+const kEvidenceChars = 240;
+
+interface RawBest {
+  margin: number;
+  /** Highest raw intent logit and task-aware directive logit over all units (calibration reads these). */
+  maxIntent: number;
+  maxDirective: number;
+  start: number;
+  end: number;
+  head: 'intent' | 'directive';
+  relatedness: number;
+  byteStart: number;
+  byteEnd: number;
+}
+
+export function weightsDir(): string {
+  const candidates = [process.env.TOLLGATE_MODEL_DIR, fileURLToPath(new URL('./weights/', import.meta.url))].filter((p): p is string => !!p);
+  const dir = candidates.find((p) => existsSync(`${p}/params.json`));
+  if (!dir) throw new Error(`semantic model weights not found (looked in ${candidates.join(', ')}); run "npm run train"`);
+  return dir;
+}
+
+export class SemanticModel {
+  readonly params: ModelParams;
+  readonly #wasm: SemanticWasm;
+  readonly #hasExemplars: boolean;
+  /** Pooled thresholds for the "no context thresholds" ablation: the strictest per head over contexts. */
+  readonly #pooled: ContextThresholds;
+
+  constructor(params: ModelParams, hashed: Float32Array, exemplars: Float32Array, wasm = new SemanticWasm()) {
+    this.params = params;
+    this.#wasm = wasm;
+    wasm.setWeights(hashed);
+    wasm.setExemplars(exemplars);
+    this.#hasExemplars = exemplars.length >= EMBED_DIM;
+    const all = Object.values(params.thresholds);
+    this.#pooled = {
+      intent: Math.min(...all.map((t) => t.intent)),
+      directive: Math.min(...all.map((t) => t.directive ?? Infinity)),
+    };
+  }
+
+  /** Loads the shipped weights (src/model/weights, or dist/weights beside the bundle). */
+  static loadSync(dir = weightsDir()): SemanticModel {
+    const params = JSON.parse(readFileSync(`${dir}/params.json`, 'utf8')) as ModelParams;
+    const hashedBytes = readFileSync(`${dir}/hashed.bin`);
+    if (hashedBytes.byteLength !== NUM_BUCKETS * NUM_HEADS * 4) {
+      throw new Error(`${dir}/hashed.bin has ${hashedBytes.byteLength} bytes, expected ${NUM_BUCKETS * NUM_HEADS * 4}`);
+    }
+    const hashed = new Float32Array(hashedBytes.buffer.slice(hashedBytes.byteOffset, hashedBytes.byteOffset + hashedBytes.byteLength));
+    const exBytes = existsSync(`${dir}/exemplars.bin`) ? readFileSync(`${dir}/exemplars.bin`) : Buffer.alloc(0);
+    const exemplars = new Float32Array(exBytes.buffer.slice(exBytes.byteOffset, exBytes.byteOffset + exBytes.byteLength));
+    return new SemanticModel(params, hashed, exemplars);
+  }
+
+  /** Scores one text. `context` defaults to user_prompt; `task` is the user's request (data contexts). */
+  score(request: ScoreRequest, options: ScoreOptions = {}): SemanticScore {
+    const { text } = request;
+    if (typeof text !== 'string') throw new TypeError(`text must be a string, got ${typeof text}`);
+    const context: Context = request.context ?? 'user_prompt';
+    const thresholds = this.params.thresholds[context];
+    if (!thresholds) throw new RangeError(`context must be one of ${Object.keys(this.params.thresholds).join(', ')}, got ${JSON.stringify(context)}`);
+    const opt = { ...kDefaultOptions, ...options };
+    const th = opt.contextThresholds ? thresholds : this.#pooled;
+    const useDirective = opt.contextThresholds ? kDataContexts.has(context) : true;
+    const task = opt.task && useDirective && request.task && request.task.trim() !== '' ? request.task : undefined;
+
+    let best = this.#scoreText(text, th, useDirective, task, opt);
+    let bestEncoding: Encoding | undefined;
+    let bestDecoded: string | undefined;
+    if (opt.decode) {
+      for (const span of decodeSpans(text)) {
+        const inner = this.#scoreText(span.decodedText, th, useDirective, task, opt);
+        // Hidden text gets no benefit of the doubt: score it with the intent and directive heads.
+        if (inner && (!best || inner.margin > best.margin)) {
+          best = { ...inner, start: span.start, end: span.end, byteStart: -1, byteEnd: -1 };
+          bestEncoding = span.encoding;
+          bestDecoded = span.decodedText.slice(inner.start, inner.end);
+        }
+      }
+    }
+    if (!best) return { score: 0, margin: -Infinity, threshold: th.intent, flagged: false, findings: [] };
+
+    const flagged = best.margin > 0;
+    const threshold = best.head === 'intent' ? th.intent : (th.directive ?? th.intent);
+    const evidenceText = bestDecoded ?? text.slice(best.start, best.end);
+    const top: TopUnit = {
+      start: best.start,
+      end: best.end,
+      text: evidenceText.slice(0, kEvidenceChars),
+      margin: best.margin,
+      head: best.head,
+      ...(best.relatedness >= 0 ? { relatedness: best.relatedness } : {}),
+      ...(bestEncoding ? { encoding: bestEncoding } : {}),
+    };
+    const result: SemanticScore = { score: 1 / (1 + Math.exp(-best.margin)), margin: best.margin, threshold, flagged, top, findings: [] };
+    if (flagged) {
+      const nearest = opt.nearest ? this.#nearest(bestDecoded ?? text.slice(best.start, best.end)) : undefined;
+      if (nearest) result.nearest = nearest;
+      result.findings.push(this.#finding(top, context, task, nearest));
+    }
+    return result;
+  }
+
+  /**
+   * Highest intent and task-aware directive logits of a text (decoded spans included), before any
+   * threshold: what training calibrates the per-context thresholds on.
+   */
+  rawMaxima(request: ScoreRequest, options: ScoreOptions = {}): { intent: number; directive: number } {
+    const opt = { ...kDefaultOptions, ...options };
+    const zero: ContextThresholds = { intent: 0, directive: 0 };
+    const task = opt.task && request.task && request.task.trim() !== '' ? request.task : undefined;
+    let intent = -Infinity;
+    let directive = -Infinity;
+    const texts = [request.text, ...(opt.decode ? decodeSpans(request.text).map((s) => s.decodedText) : [])];
+    for (const t of texts) {
+      const r = this.#scoreText(t, zero, true, task, opt);
+      if (!r) continue;
+      intent = Math.max(intent, r.maxIntent);
+      directive = Math.max(directive, r.maxDirective);
+    }
+    return { intent, directive };
+  }
+
+  /** Every unit of a text with its raw logits (training's task stage and diagnostics). */
+  units(text: string, task?: string): Array<{ start: number; end: number; intent: number; directive: number; relatedness: number }> {
+    const wasm = this.#wasm;
+    if (task) {
+      const n = wasm.setInput(task);
+      wasm.setTaskRange(0, n);
+    } else wasm.clearTask();
+    const segs = segmentText(text);
+    if (segs.length === 0) return [];
+    wasm.setInput(text);
+    const offsets = utf8Offsets(text);
+    const n = segs.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = offsets[segs[i].start];
+      ends[i] = offsets[segs[i].end];
+    }
+    const records = wasm.scoreSegments(starts, ends, n);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      for (let k = 1; k <= 3 && i + k <= n; k++) {
+        const z = unitLogits(records, i, k, this.params);
+        out.push({ start: segs[i].start, end: segs[i + k - 1].end, intent: z.intent, directive: z.directive, relatedness: z.relatedness });
+      }
+    }
+    return out;
+  }
+
+  #finding(top: TopUnit, context: Context, task: string | undefined, nearest: NearestAttack[] | undefined): Finding {
+    const offTask = top.head === 'directive' && task !== undefined;
+    const severity: Severity = top.margin > 4 ? 'critical' : top.margin > 2 ? 'high' : 'medium';
+    const id = top.encoding ? 'model.decoded' : offTask ? 'model.off_task_instruction' : top.head === 'directive' ? 'model.directive_in_data' : 'model.segment';
+    return {
+      id,
+      family: top.encoding ? 'obfuscation' : top.head === 'directive' ? 'injection' : 'semantic',
+      owasp: 'LLM01',
+      severity,
+      start: top.start,
+      end: top.end,
+      evidence: top.text,
+      details: {
+        head: top.head,
+        margin: round(top.margin),
+        context,
+        ...(top.encoding ? { encoding: top.encoding } : {}),
+        ...(offTask ? { task: task!.slice(0, kEvidenceChars), relatedness: round(top.relatedness ?? 0) } : {}),
+        ...(nearest && nearest.length > 0 ? { nearest } : {}),
+      },
+    };
+  }
+
+  #nearest(unitText: string): NearestAttack[] | undefined {
+    if (!this.#hasExemplars) return undefined;
+    const n = this.#wasm.setInput(unitText);
+    this.#wasm.embed(0, n);
+    return this.#wasm.nearestToLastEmbedding(3).map(({ row, similarity }) => ({ ...this.params.exemplars[row], similarity: round(similarity) }));
+  }
+
+  /** Best unit of one text (segment or window), by margin over the thresholds. */
+  #scoreText(text: string, th: ContextThresholds, useDirective: boolean, task: string | undefined, opt: Required<ScoreOptions>): RawBest | undefined {
+    const wasm = this.#wasm;
+    if (task !== undefined) {
+      const n = wasm.setInput(task);
+      wasm.setTaskRange(0, n);
+    } else wasm.clearTask();
+    const segs: Span[] = opt.segments ? segmentText(text) : wholeText(text);
+    if (segs.length === 0) return undefined;
+    wasm.setInput(text);
+    const offsets = utf8Offsets(text);
+    const n = segs.length;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = offsets[segs[i].start];
+      ends[i] = offsets[segs[i].end];
+    }
+    const records = wasm.scoreSegments(starts, ends, n);
+    const p = this.params;
+    const dirTh = th.directive ?? Infinity;
+    let best: RawBest | undefined;
+    let maxIntent = -Infinity;
+    let maxDirective = -Infinity;
+    const maxWindow = opt.segments ? 3 : 1;
+    for (let i = 0; i < n; i++) {
+      for (let k = 1; k <= maxWindow && i + k <= n; k++) {
+        const z = unitLogits(records, i, k, p, opt.structural);
+        if (z.intent > maxIntent) maxIntent = z.intent;
+        let margin = z.intent - th.intent;
+        let head: 'intent' | 'directive' = 'intent';
+        if (useDirective) {
+          const zd = taskAware(p, z.directive, z.relatedness);
+          if (zd > maxDirective) maxDirective = zd;
+          const d = zd - dirTh;
+          if (d > margin) {
+            margin = d;
+            head = 'directive';
+          }
+        }
+        // Prefer the shorter unit on ties so the evidence is as tight as possible.
+        if (!best || margin > best.margin + 1e-6) {
+          best = { margin, maxIntent: 0, maxDirective: 0, start: segs[i].start, end: segs[i + k - 1].end, head, relatedness: z.relatedness, byteStart: starts[i], byteEnd: ends[i + k - 1] };
+        }
+      }
+    }
+    if (best) {
+      best.maxIntent = maxIntent;
+      best.maxDirective = maxDirective;
+    }
+    return best;
+  }
+}
+
+function wholeText(text: string): Span[] {
+  const start = text.search(/\S/);
+  if (start < 0) return [];
+  return [{ start, end: text.trimEnd().length }];
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

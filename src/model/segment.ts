@@ -1,0 +1,212 @@
+/**
+ * Splits a text into the units the semantic scorer reads: lines, table cells, code comments, JSON
+ * string values and sentences (Latin and CJK punctuation), 20-400 characters where the text allows.
+ * An injected sentence inside a long document is then scored on its own instead of drowning in the
+ * document around it. Offsets are UTF-16 indices into the caller's string.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const MIN_SEGMENT_CHARS = 20;
+export const MAX_SEGMENT_CHARS = 400;
+
+const kLetter = /[\p{L}]/u;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff;
+}
+
+/** Trims whitespace off [start, end) and returns the span, or undefined if nothing is left. */
+function trimSpan(text: string, start: number, end: number): Span | undefined {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > start ? { start, end } : undefined;
+}
+
+function isSentenceEnd(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  // CJK full stops end a sentence with no space after them.
+  if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x203c) return true;
+  if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3b) {
+    if (i + 1 >= end) return true;
+    const n = text.charCodeAt(i + 1);
+    if (!isSpace(n) && n !== 0x22 && n !== 0x27 && n !== 0x29 && n !== 0x201d) return false;
+    // "e.g. " / "U.S. " / "3.5 ": a period after a single letter or inside a number is no sentence end.
+    if (c === 0x2e && i >= 1) {
+      const p = text.charCodeAt(i - 1);
+      const pp = i >= 2 ? text.charCodeAt(i - 2) : 32;
+      if ((p >= 0x41 && p <= 0x5a || p >= 0x61 && p <= 0x7a) && (isSpace(pp) || pp === 0x2e)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Sentences of one piece (a line, cell, comment or string value), with short ones merged and long ones cut. */
+function sentences(text: string, start: number, end: number, out: Span[]): void {
+  const raw: Span[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    if (isSentenceEnd(text, i, end)) {
+      let e = i + 1;
+      while (e < end && (text.charCodeAt(e) === 0x22 || text.charCodeAt(e) === 0x27 || text.charCodeAt(e) === 0x29 || text.charCodeAt(e) === 0x201d)) e++;
+      const sp = trimSpan(text, s, e);
+      if (sp) raw.push(sp);
+      s = e;
+      i = e - 1;
+    }
+  }
+  const last = trimSpan(text, s, end);
+  if (last) raw.push(last);
+  // Merge pieces shorter than MIN_SEGMENT_CHARS into the next one (or the previous, at the end).
+  const merged: Span[] = [];
+  let pending: Span | undefined;
+  for (const sp of raw) {
+    const cur: Span = pending ? { start: pending.start, end: sp.end } : sp;
+    if (cur.end - cur.start < MIN_SEGMENT_CHARS) {
+      pending = cur;
+      continue;
+    }
+    merged.push(cur);
+    pending = undefined;
+  }
+  if (pending) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.end - prev.start + (pending.end - pending.start) <= MAX_SEGMENT_CHARS) prev.end = pending.end;
+    else merged.push(pending);
+  }
+  for (const sp of merged) cutLong(text, sp, out);
+}
+
+/** Cuts a span longer than MAX_SEGMENT_CHARS at a comma or space near the limit. */
+function cutLong(text: string, sp: Span, out: Span[]): void {
+  let s = sp.start;
+  while (sp.end - s > MAX_SEGMENT_CHARS) {
+    let cut = -1;
+    const lo = s + Math.floor(MAX_SEGMENT_CHARS / 2);
+    for (let i = s + MAX_SEGMENT_CHARS; i > lo; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0x2c || c === 0x3001 || c === 0xff0c) { cut = i + 1; break; }
+    }
+    if (cut < 0) for (let i = s + MAX_SEGMENT_CHARS; i > lo; i--) if (isSpace(text.charCodeAt(i))) { cut = i; break; }
+    if (cut < 0) {
+      cut = s + MAX_SEGMENT_CHARS;
+      const c = text.charCodeAt(cut - 1);
+      if (c >= 0xd800 && c <= 0xdbff) cut++; // never split a surrogate pair
+    }
+    const piece = trimSpan(text, s, cut);
+    if (piece) out.push(piece);
+    s = cut;
+  }
+  const rest = trimSpan(text, s, sp.end);
+  if (rest) out.push(rest);
+}
+
+/** Splits one line into table cells and code comments, then sentences. */
+function line(text: string, start: number, end: number, out: Span[]): void {
+  let pipes = 0;
+  let tabs = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c) pipes++;
+    else if (c === 9) tabs++;
+  }
+  if (pipes >= 2 || tabs >= 2) {
+    const sep = pipes >= 2 ? 0x7c : 9;
+    let s = start;
+    for (let i = start; i <= end; i++) {
+      if (i === end || text.charCodeAt(i) === sep) {
+        const cell = trimSpan(text, s, i);
+        if (cell) sentences(text, cell.start, cell.end, out);
+        s = i + 1;
+      }
+    }
+    return;
+  }
+  // A trailing code comment is its own piece: `x = 1  // note`, `y = 2  # note`.
+  const slice = text.slice(start, end);
+  const m = /(^|\s)(\/\/|#(?=\s)|\/\*|<!--)/.exec(slice);
+  if (m && m.index + m[1].length > 0) {
+    const at = start + m.index + m[1].length;
+    const code = trimSpan(text, start, at);
+    if (code) sentences(text, code.start, code.end, out);
+    sentences(text, at, end, out);
+    return;
+  }
+  sentences(text, start, end, out);
+}
+
+/** String literals of a JSON-looking text, split further at escaped newlines. */
+function jsonStrings(text: string, out: Span[]): boolean {
+  let i = 0;
+  let found = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x22) { i++; continue; }
+    let j = i + 1;
+    let pieceStart = j;
+    while (j < text.length) {
+      const d = text.charCodeAt(j);
+      if (d === 0x5c) {
+        const e = text.charCodeAt(j + 1);
+        if (e === 0x6e || e === 0x72 || e === 0x74) {
+          // \n \r \t inside a string value: treat as a line break.
+          const piece = trimSpan(text, pieceStart, j);
+          if (piece) line(text, piece.start, piece.end, out);
+          pieceStart = j + 2;
+        }
+        j += 2;
+        continue;
+      }
+      if (d === 0x22) break;
+      j++;
+    }
+    const piece = trimSpan(text, pieceStart, Math.min(j, text.length));
+    if (piece) line(text, piece.start, piece.end, out);
+    found++;
+    i = j + 1;
+  }
+  return found > 0;
+}
+
+/**
+ * The segments of `text`, in order. Segments without a single letter (numbers, rules, separators)
+ * are left out: they carry no instruction.
+ */
+export function segmentText(text: string): Span[] {
+  const out: Span[] = [];
+  const first = text.search(/\S/);
+  const looksJson = first >= 0 && (text[first] === '{' || text[first] === '[') && /"\s*:/.test(text.slice(first, first + 2000));
+  if (looksJson) {
+    jsonStrings(text, out);
+  } else {
+    let s = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length || text.charCodeAt(i) === 10) {
+        const sp = trimSpan(text, s, i);
+        if (sp) line(text, sp.start, sp.end, out);
+        s = i + 1;
+      }
+    }
+  }
+  return out.filter((sp) => kLetter.test(text.slice(sp.start, Math.min(sp.end, sp.start + 64))) || kLetter.test(text.slice(sp.start, sp.end)));
+}
+
+/** Units scored for a document: each segment, plus windows of 2 and 3 adjacent segments (a wrapper and its instruction). */
+export interface Unit {
+  /** Index of the first segment. */
+  first: number;
+  /** Number of segments (1-3). */
+  size: number;
+}
+
+export function unitsOf(segmentCount: number, maxWindow = 3): Unit[] {
+  const units: Unit[] = [];
+  for (let i = 0; i < segmentCount; i++) {
+    for (let k = 1; k <= maxWindow && i + k <= segmentCount; k++) units.push({ first: i, size: k });
+  }
+  return units;
+}
