@@ -7,6 +7,7 @@ import { coreModule } from './wasm/instance.ts';
 import { createThreadScanner } from './scan/runtime.ts';
 import type { Scanner, ScanRequest } from './scan/scanner.ts';
 import { ScanPool, type PoolOptions } from './pool/pool.ts';
+import { createMarketGuard, type MarketGuard, type MarketGuardOptions, type MarketObservation, type MarketTick } from './anomaly/market-guard.ts';
 
 export interface EngineOptions extends PoolOptions {
   /** Scan in the caller's thread (lowest latency) instead of the worker pool. */
@@ -21,6 +22,8 @@ export interface EngineOptions extends PoolOptions {
   defaultContext?: Context;
   /** Inputs per worker task in scanBatch (pool mode): batching amortizes the ~43 µs round trip. */
   batchSize?: number;
+  /** Options of the market-data guard behind observeMarket (src/anomaly/market-guard.ts). */
+  market?: MarketGuardOptions;
 }
 
 /** One entry of `scanBatch`: a result, or the error for that input alone. */
@@ -46,6 +49,7 @@ export class Engine {
   #scanner: Scanner | undefined;
   #pool: ScanPool | undefined;
   #closed = false;
+  #market: MarketGuard | undefined;
 
   /** @internal use createEngine */
   constructor(db: Database, options: EngineOptions) {
@@ -68,6 +72,18 @@ export class Engine {
   /** Pool statistics (queue depth, utilization), or undefined in inline mode. */
   get poolStats(): ScanPool['stats'] | undefined {
     return this.#pool?.stats;
+  }
+
+  /** The market-data guard (created on first use); hand `engine.market.referencePriceCheck` to createGuard. */
+  get market(): MarketGuard {
+    this.#market ??= createMarketGuard(this.#options.market);
+    return this.#market;
+  }
+
+  /** Scores a market-data tick: price jumps, fake breakouts, source divergence, stale or late feeds. */
+  observeMarket(tick: MarketTick): MarketObservation {
+    if (this.#closed) throw new ClosedError();
+    return this.market.observeMarket(tick);
   }
 
   /** Scans one input. Rejects with InputError for bad input, WorkerError when a worker dies. */

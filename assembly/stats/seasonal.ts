@@ -20,7 +20,9 @@ const MS_PER_SLICE: f64 = 1800000;
   const hours = <i64>Math.floor(ts / MS_PER_HOUR);
   let hour = <i32>(hours % 24);
   if (hour < 0) hour += 24;
-  let day = <i32>(Math.floor(<f64>hours / 24) % 7); // 1970-01-01 was a Thursday (day 0 here)
+  // floor division in integers (f64 % would be a software fmod): 1970-01-01 was a Thursday (day 0 here)
+  const days = hours >= 0 ? hours / 24 : (hours - 23) / 24;
+  let day = <i32>(days % 7);
   if (day < 0) day += 7;
   const weekend = day == 2 || day == 3; // Saturday, Sunday
   return hour + (weekend ? 24 : 0);

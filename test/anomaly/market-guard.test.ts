@@ -106,3 +106,19 @@ describe('market-data guard', () => {
     expect(() => market.observeMarket({ source: 'A', symbol: 'Z', ts: 'yesterday', price: 1 })).toThrow(/tick\.ts is not an ISO-8601 time/);
   });
 });
+
+describe('engine.observeMarket', () => {
+  it('delegates to one market guard per engine', async () => {
+    const { createEngine } = await import('../../src/engine.ts');
+    const clock = fakeClock();
+    const engine = await createEngine({ inline: true, market: { now: clock.now, divergenceTolerance: 0.01 } });
+    try {
+      expect(engine.observeMarket({ source: 'A', symbol: 'Q', ts: clock.now(), price: 10 }).flagged).toBe(false);
+      const o = engine.observeMarket({ source: 'B', symbol: 'Q', ts: clock.now() + 10, price: 10.5 });
+      expect(o.findings.map((f) => f.id)).toEqual(['market.source_divergence']);
+      expect(engine.market.referencePriceCheck('Q', 10).trusted).toBe(false);
+    } finally {
+      await engine.close();
+    }
+  });
+});
