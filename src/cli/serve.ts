@@ -18,7 +18,8 @@ const kUsage = `usage: tollgate serve [--host 127.0.0.1] [--port 8787] [--audit-
                       [--max-batch N] [--max-in-flight N] [--max-queue N] [--log-level info] [--insecure-no-auth]
                       [--guard-public-key PUBLIC.pem] [--guard-state-dir DIR]
 env: TOLLGATE_API_KEYS=id:secret[,id:secret]  TOLLGATE_AUDIT_KEY=<PEM path or PEM text>
-     TOLLGATE_PUBLIC_KEY=<operator passport key PEM> (enables /v1/authorize like --guard-public-key)`;
+     TOLLGATE_PUBLIC_KEY=<operator passport key PEM> (enables /v1/authorize like --guard-public-key)
+     TOLLGATE_REDACT_HASH_KEY=<secret> (HMAC key for /v1/redact mode "hash")`;
 
 const kLoopback = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -91,6 +92,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       maxThreads: intFlag(flags, 'threads', undefined),
       guardPublicKey,
       guardStateDir: typeof flags['guard-state-dir'] === 'string' ? flags['guard-state-dir'] : undefined,
+      redactHashKey: io.env.TOLLGATE_REDACT_HASH_KEY || undefined,
     });
   }
   const auditDir = typeof flags['audit-dir'] === 'string' ? flags['audit-dir'] : undefined;

@@ -8,9 +8,9 @@ import { createEngine, InputError, type EngineOptions } from '../index.ts';
 import { createGuard, type Guard } from '../guard/guard.ts';
 import { handleWireLine } from '../guard/wire.ts';
 import { InvalidActionError } from '../guard/trading.ts';
-import { detectLeaks } from '../leak/detect.ts';
+import { redactLeaks, REDACTION_MODES, type RedactionMode } from '../leak/index.ts';
 import type { Finding, ScanInput, ScanResult } from '../types.ts';
-import { DetectorInputError, type AuthorizeOutcome, type BatchEntry, type Detector, type RedactOutcome } from './detector.ts';
+import { DetectorInputError, type AuthorizeOutcome, type BatchEntry, type Detector } from './detector.ts';
 import { decodePassport } from '../guard/passport.ts';
 
 export interface LoadDetectorOptions {
@@ -24,6 +24,8 @@ export interface LoadDetectorOptions {
   guardPublicKey?: KeyObject;
   /** Journaled guard state (positions, kill switches, replay cache); in memory when absent. */
   guardStateDir?: string;
+  /** HMAC key for `mode: "hash"` redaction, so short values cannot be recovered by hashing candidates. */
+  redactHashKey?: string;
 }
 
 /** The package version, read from package.json beside dist/ or above src/. */
@@ -41,19 +43,6 @@ export function packageVersion(): string {
 
 function asDetectorError(err: unknown): unknown {
   return err instanceof InputError ? new DetectorInputError((err as Error).message) : err;
-}
-
-/**
- * Replaces every leak span with `[REDACTED:<kind>]`. Spans come from the leak detector with
- * overlaps already resolved; replacing from the end keeps earlier offsets valid.
- */
-export function redactText(text: string): RedactOutcome {
-  const findings = detectLeaks(text);
-  let out = text;
-  for (const f of [...findings].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, f.start) + `[REDACTED:${f.rule ?? f.family}]` + out.slice(f.end);
-  }
-  return { text: out, findings };
 }
 
 function guardAuthorize(guard: Guard) {
@@ -124,7 +113,13 @@ export async function loadDetector(options: LoadDetectorOptions = {}): Promise<D
     },
     scanBatch: async (inputs: ScanInput[]): Promise<BatchEntry[]> => engine.scanBatch(inputs),
     authorize: guard === undefined ? undefined : guardAuthorize(guard),
-    redact: async (request) => redactText(request.text),
+    redact: async (request) => {
+      const mode = request.mode ?? 'mask';
+      if (typeof mode !== 'string' || !REDACTION_MODES.includes(mode as RedactionMode)) {
+        throw new DetectorInputError(`mode must be one of ${REDACTION_MODES.join(', ')}, got ${JSON.stringify(mode)}`, 'mode');
+      }
+      return redactLeaks(request.text, { mode: mode as RedactionMode, ...(options.redactHashKey ? { hashKey: options.redactHashKey } : {}) });
+    },
     stats: () => engine.poolStats ?? {},
     close: async () => {
       await guard?.close();

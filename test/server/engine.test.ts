@@ -64,7 +64,12 @@ describe.skipIf(!existsSync('build/release.wasm'))('server on the real engine, g
     const res = await app.inject({ method: 'POST', url: '/v1/redact', payload: { text: 'charge card 4111 1111 1111 1111 for the fee' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().text).not.toContain('4111 1111 1111 1111');
-    expect(res.json().text).toContain('[REDACTED');
+    expect(res.json().text).toContain('*******************');
+    const removed = await app.inject({ method: 'POST', url: '/v1/redact', payload: { text: 'charge card 4111 1111 1111 1111 now', mode: 'remove' } });
+    expect(removed.json().text).toBe('charge card  now');
+    const badMode = await app.inject({ method: 'POST', url: '/v1/redact', payload: { text: 'x', mode: 'shred' } });
+    expect(badMode.statusCode).toBe(400);
+    expect(badMode.json()).toMatchObject({ field: 'mode' });
     await app.close();
     expect((await verifyAuditDir(dir)).ok).toBe(true);
     let csv = '';
