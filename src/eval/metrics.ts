@@ -130,7 +130,8 @@ export function groupMetrics(scored: readonly ScoredSample[], suiteThreshold: nu
     }
   }
   const tpr = ratio(tp, attackScores.length);
-  const precision = ratio(tp, tp + fp);
+  // Precision needs both classes: in an attack-only group FP is 0 by construction, not by merit.
+  const precision = attackScores.length === 0 || benignScores.length === 0 ? null : ratio(tp, tp + fp);
   const f1 =
     tpr === null || precision === null ? null : tpr + precision === 0 ? 0 : (2 * tpr * precision) / (tpr + precision);
   return {

@@ -60,7 +60,7 @@ export function renderReport(header: ReportHeader, suites: readonly SuiteReport[
   out.push(
     `Generated ${header.generatedAt} at commit \`${header.commit}\` by \`npm run eval\` (Node ${header.node}, engine ${header.engineMode}, ${header.durationS.toFixed(1)} s).`,
     '',
-    'Catch rate (TPR), FPR, precision and F1 use the engine\'s own `flagged` decision. ROC AUC uses its `score`. ' +
+    'Catch rate (TPR), FPR, precision and F1 use the engine\'s own `flagged` decision (precision and F1 are n/a in a group with only one class). ROC AUC uses its `score`. ' +
       '"Catch @1% FPR" is the share of attacks scoring above the score threshold at which the suite\'s benign rows stay within 1% false positives; ' +
       'the threshold is set per suite (not per group) because small groups cannot place a 1% point. It is a measurement, not an engine setting. ' +
       'Latency is the wall time of each inline `engine.scan` call measured by the evaluation, in one thread, sequentially.',

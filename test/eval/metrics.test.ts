@@ -133,3 +133,19 @@ describe('groupMetrics', () => {
     expect(m.catchAt1PctFpr).toBeNull();
   });
 });
+
+describe('groupMetrics on an attack-only group', () => {
+  it('leaves precision and F1 undefined instead of a vacuous 100%', () => {
+    const row: ScoredSample = {
+      sample: { id: 'a', text: '', attack: true, family: 'f', context: 'user_prompt', lang: 'en', source: 's' },
+      flagged: true,
+      score: 0.9,
+      latencyUs: 1,
+      findingFamilies: [],
+    };
+    const m = groupMetrics([row], 0.5);
+    expect(m.tpr).toBe(1);
+    expect(m.precision).toBeNull();
+    expect(m.f1).toBeNull();
+  });
+});
