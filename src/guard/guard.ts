@@ -24,6 +24,8 @@ export interface GuardOptions {
   stateDir?: string;
   /** `fsync` (default) or `none` for the journaled store. */
   durability?: 'fsync' | 'none';
+  /** Journaled store: compact on open past this many records (default 100,000). */
+  compactAfter?: number;
   /** Clock in ms since the epoch; tests inject a fake one. */
   now?: () => number;
   /** The market-data guard's opinion of a reference price; an untrusted price is never used. */
@@ -77,7 +79,15 @@ export function createGuard(options: GuardOptions): Guard {
     const v = options[name];
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new TypeError(`options.${name} must be a positive integer, got ${String(v)}`);
   }
-  const store = options.store ?? (options.stateDir !== undefined ? openJournaledStore(options.stateDir, { durability: options.durability ?? 'fsync' }) : createMemoryStore());
+  const store =
+    options.store ??
+    (options.stateDir !== undefined
+      ? openJournaledStore(options.stateDir, {
+          durability: options.durability ?? 'fsync',
+          ...(options.compactAfter !== undefined ? { compactAfter: options.compactAfter } : {}),
+          ...(options.now !== undefined ? { now: options.now } : {}),
+        })
+      : createMemoryStore());
   return new ActionGuard(options, store);
 }
 

@@ -6,7 +6,7 @@
  * A kill -9 can leave at most one torn last line, which was never acknowledged; `openJournal`
  * drops it and truncates the file back to the last complete record.
  */
-import { closeSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JournalRecord } from './state.ts';
 
@@ -81,6 +81,13 @@ export class Journal {
     this.#pending = [];
   }
 
+  /** Closes a journal with nothing queued (used before compaction rewrites the file). */
+  closeIdle(): void {
+    if (this.#waiters.length > 0 || this.#flushing) throw new Error('journal has writes in flight; use close()');
+    this.#closed = true;
+    closeSync(this.#fd);
+  }
+
   /** Flushes what is queued and closes the file. */
   async close(): Promise<void> {
     if (this.#closed) return;
@@ -135,4 +142,27 @@ function writeAll(fd: number, data: string): void {
   const buf = Buffer.from(data);
   let off = 0;
   while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+/**
+ * Atomically replaces the journal at `path` with `records` (compaction): write a temporary file,
+ * fsync it, rename it over the journal, fsync the directory. A crash at any point leaves either
+ * the old journal or the new one, never a mix.
+ */
+export function rewriteJournal(path: string, records: JournalRecord[]): void {
+  const tmp = `${path}.compact`;
+  const fd = openSync(tmp, 'w');
+  try {
+    if (records.length > 0) writeAll(fd, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  const dirFd = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
 }

@@ -22,7 +22,13 @@ export type JournalRecord =
   | { t: 'resume'; ts: number; scope: KillScope; target: string }
   | { t: 'revoke'; ts: number; jti: string; reason: string }
   | { t: 'taint'; ts: number; session: string; finding: TaintFinding }
-  | { t: 'clear_taint'; ts: number; session: string };
+  | { t: 'clear_taint'; ts: number; session: string }
+  // Snapshot records, written only by compaction: they restore state without replaying history.
+  | { t: 'working'; ts: number; order: WorkingOrder }
+  | { t: 'exposure'; ts: number; tenant: string; account: string; symbol: string; position: number; avgPrice: number }
+  | { t: 'pnl'; ts: number; tenant: string; account: string; day: string; value: number }
+  | { t: 'rate'; ts: number; key: string }
+  | { t: 'dup'; ts: number; key: string };
 
 export type TaintFinding = Pick<Finding, 'id' | 'family' | 'owasp' | 'severity' | 'evidence'> & { context?: Context };
 
@@ -89,6 +95,10 @@ class RateWindow {
   push(ts: number): void {
     this.#times.push(ts);
   }
+  /** Live timestamps after `cutoff`, for compaction. */
+  since(cutoff: number): number[] {
+    return this.#times.slice(this.#head).filter((t) => t > cutoff);
+  }
   count(now: number, windowMs: number): number {
     const cutoff = now - windowMs;
     const times = this.#times;
@@ -106,8 +116,10 @@ class RateWindow {
 }
 
 const kNoSpend = Object.freeze({ steps: 0, risk: 0 });
-/** The longest any rate window looks back; older duplicate keys are pruned. */
+/** Duplicate keys older than this are pruned (duplicate windows longer than this are not honoured). */
 const kDuplicateHorizonMs = 60 * 60 * 1000;
+/** Rate events older than this are dropped by compaction (runaway windows must be shorter). */
+const kRateHorizonMs = 60 * 1000;
 
 /** In-memory guard state; `apply` is the only mutator. */
 export class GuardState implements GuardStateView {
@@ -245,9 +257,64 @@ export class GuardState implements GuardStateView {
       case 'clear_taint':
         this.#taints.delete(r.session);
         return;
+      case 'working':
+        this.#removeOrder(r.order.tenant, r.order.order_id);
+        this.#orders.set(`${r.order.tenant}\u0000${r.order.order_id}`, { ...r.order });
+        this.#addWorking(r.order, r.order.qty);
+        return;
+      case 'exposure': {
+        const e = this.#exposureFor(r);
+        e.position = r.position;
+        e.avgPrice = r.avgPrice;
+        return;
+      }
+      case 'pnl':
+        this.#pnl.set(`${r.tenant}\u0000${r.account}\u0000${r.day}`, r.value);
+        return;
+      case 'rate':
+        this.#hit(r.key, r.ts);
+        return;
+      case 'dup':
+        this.#duplicates.set(r.key, r.ts);
+        return;
       default:
         throw new Error(`unknown journal record type ${JSON.stringify((r as { t?: unknown }).t)}`);
     }
+  }
+
+  /**
+   * Records that rebuild the current state when applied to an empty GuardState: the compacted
+   * journal. History that can no longer matter is dropped: rate events older than a minute,
+   * duplicate keys older than an hour, passports (with their nonces) that expired before `now`.
+   */
+  snapshot(now: number): JournalRecord[] {
+    const out: JournalRecord[] = [];
+    const cutoff = now - kDuplicateHorizonMs;
+    const rateCutoff = now - kRateHorizonMs;
+    for (const [key, e] of this.#exposure) {
+      if (e.position === 0 && e.avgPrice === 0) continue;
+      const [tenant, account, symbol] = key.split('\u0000') as [string, string, string];
+      out.push({ t: 'exposure', ts: now, tenant, account, symbol, position: e.position, avgPrice: e.avgPrice });
+    }
+    for (const o of this.#orders.values()) out.push({ t: 'working', ts: o.ts, order: { ...o } });
+    for (const [key, value] of this.#pnl) {
+      const [tenant, account, day] = key.split('\u0000') as [string, string, string];
+      if (day >= dayOf(cutoff)) out.push({ t: 'pnl', ts: now, tenant, account, day, value });
+    }
+    for (const [key, w] of this.#rates) for (const ts of w.since(rateCutoff)) out.push({ t: 'rate', ts, key });
+    for (const [key, ts] of this.#duplicates) if (ts > cutoff) out.push({ t: 'dup', ts, key });
+    const nowS = now / 1000;
+    for (const [jti, p] of this.#passports) {
+      if (p.exp <= nowS) continue;
+      out.push({ t: 'passport', ts: now, jti, digest: p.digest, exp: p.exp });
+      for (const nonce of this.#nonces.get(jti) ?? []) out.push({ t: 'nonce', ts: now, jti, nonce, exp: p.exp });
+    }
+    // Spend is kept for every jti: a parent may outlive the passports that spent its budget.
+    for (const [jti, spent] of this.#spend) out.push({ t: 'spend', ts: now, chain: [jti], steps: spent.steps, risk: spent.risk });
+    for (const [jti, reason] of this.#revoked) out.push({ t: 'revoke', ts: now, jti, reason });
+    for (const k of this.#kills.values()) out.push({ t: 'kill', ts: k.ts, scope: k.scope, target: k.target, reason: k.reason });
+    for (const [session, findings] of this.#taints) for (const finding of findings) out.push({ t: 'taint', ts: now, session, finding });
+    return out;
   }
 
   #hit(key: string, ts: number): void {

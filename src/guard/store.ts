@@ -10,7 +10,7 @@
  * (check-and-reserve); otherwise the guard re-decides. See src/guard/README.md.
  */
 import { join } from 'node:path';
-import { Journal, openJournal, type JournalOptions } from './journal.ts';
+import { Journal, openJournal, rewriteJournal, type JournalOptions } from './journal.ts';
 import { GuardState, type GuardStateView, type JournalRecord } from './state.ts';
 
 export interface GuardStore {
@@ -41,11 +41,27 @@ export const JOURNAL_FILE = 'guard.journal';
  * State in memory, every change journaled to `dir/guard.journal` first; the journal is replayed
  * on open, so a restart (or kill -9) loses nothing that was acknowledged.
  */
-export function openJournaledStore(dir: string, options: JournalOptions = {}): GuardStore & { readonly replayed: number } {
-  const { journal, records } = openJournal(join(dir, JOURNAL_FILE), options);
+export interface JournaledStoreOptions extends JournalOptions {
+  /** Compact on open when the journal holds more records than this. Default 100,000. */
+  compactAfter?: number;
+  /** Clock (ms) for deciding what history compaction may drop. */
+  now?: () => number;
+}
+
+export function openJournaledStore(dir: string, options: JournaledStoreOptions = {}): GuardStore & { readonly replayed: number; readonly compacted: boolean } {
+  const path = join(dir, JOURNAL_FILE);
+  let { journal, records } = openJournal(path, options);
   const state = new GuardState();
   for (const r of records) state.apply(r);
-  return new JournaledStore(state, journal, records.length);
+  let compacted = false;
+  if (records.length > (options.compactAfter ?? 100_000)) {
+    // Replay cost grows with history; rewrite the journal as a snapshot of the current state.
+    journal.closeIdle();
+    rewriteJournal(path, state.snapshot((options.now ?? Date.now)()));
+    ({ journal } = openJournal(path, options));
+    compacted = true;
+  }
+  return Object.assign(new JournaledStore(state, journal, records.length), { compacted });
 }
 
 class JournaledStore implements GuardStore {

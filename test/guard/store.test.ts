@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openJournal } from '../../src/guard/journal.ts';
@@ -73,6 +73,54 @@ describe('journaled state', () => {
     expect(reopened.view.nonceUsed(JSON.parse(lines[0]!).jti, 'b299')).toBe(true);
     await reopened.close();
     await guard.close();
+  });
+
+  it('compaction rewrites the journal as a snapshot that decides exactly like the full history', async () => {
+    const dirA = tempDir();
+    const dirB = tempDir();
+    const clock = fakeClock();
+    const passport = passportFor(clock, { budget: 500, ttl_s: 4 * 3600 });
+    const other = passportFor(clock, { agent: 'bot-2', ttl_s: 4 * 3600 });
+    const guard = testGuard(clock, { stateDir: dirA });
+    for (let i = 0; i < 60; i++) {
+      clock.advance(120_000); // two hours of history: old rate events and duplicate keys can go
+      await guard.authorize(order({ qty: 5 + (i % 40), side: i % 3 === 0 ? 'sell' : 'buy', symbol: i % 2 ? 'AAPL' : 'MSFT', client_order_id: `c${i}` }), { passport, referencePrice: 100, nonce: `n${i}` });
+      if (i % 5 === 0) await guard.authorize({ tool: 'cancel_order', args: { order_id: `c${i - 1}` } }, { passport });
+      if (i % 6 === 1 && guard.openOrders().some((o) => o.order_id === `c${i}`)) await guard.recordFill({ tenant: 'acme', orderId: `c${i}`, qty: 3, price: 99 + (i % 4) });
+    }
+    await guard.recordScan('trace-c', { flagged: true, findings: [finding], context: 'retrieved_doc' });
+    await guard.kill('agent', 'acme/bot-2', 'test');
+    // A burst at the end: 4 orders this second, so the throttle must survive compaction.
+    for (let i = 0; i < 4; i++) await guard.authorize(order({ qty: 1 + i, client_order_id: `burst${i}` }), { passport, referencePrice: 100 });
+    await guard.close();
+    copyFileSync(join(dirA, JOURNAL_FILE), join(dirB, JOURNAL_FILE));
+    const linesBefore = readFileSync(join(dirA, JOURNAL_FILE), 'utf8').trim().split('\n').length;
+
+    const compacted = testGuard(clock, { stateDir: dirA, compactAfter: 10 });
+    const full = testGuard(clock, { stateDir: dirB });
+    const linesAfter = readFileSync(join(dirA, JOURNAL_FILE), 'utf8').trim().split('\n').length;
+    expect(linesAfter).toBeLessThan(linesBefore);
+    expect(compacted.openOrders()).toEqual(full.openOrders());
+    const probes: [Parameters<typeof guard.authorize>[0], Parameters<typeof guard.authorize>[1]][] = [
+      [order({ qty: 90, client_order_id: 'p1' }), { passport, referencePrice: 100 }],
+      [order({ qty: 90, symbol: 'MSFT', side: 'sell', client_order_id: 'p2' }), { passport, referencePrice: 97, allowRestrict: true }],
+      [{ tool: 'search_web', args: {} }, { passport, nonce: 'n7' }],
+      [{ tool: 'withdraw', args: { asset: 'USD', amount: 1, address: 'bc1-known' } }, { passport, session: 'trace-c' }],
+      [{ tool: 'search_web', args: {} }, { passport: other }],
+      [order({ qty: 1, client_order_id: 'p3' }), { passport, referencePrice: 100 }],
+      [order({ qty: 2, client_order_id: 'p4' }), { passport, referencePrice: 100 }],
+    ];
+    const verdicts = [];
+    for (const [action, ctx] of probes) {
+      const d = await compacted.authorize(action, ctx);
+      expect(d).toEqual(await full.authorize(action, ctx));
+      verdicts.push(d.reasons[0]?.code ?? d.verdict);
+    }
+    if (process.env.GUARD_DEBUG) console.log(`compaction: ${linesBefore} -> ${linesAfter} lines`, verdicts);
+    // The probes hit the state that compaction had to keep.
+    expect(verdicts).toEqual(expect.arrayContaining(['request.nonce_reused', 'taint.session', 'kill.active', 'throttle.orders_per_second']));
+    await compacted.close();
+    await full.close();
   });
 
   it('drops a torn last line (never acknowledged) and truncates it away', async () => {
