@@ -24,8 +24,6 @@ export interface DecodeOptions {
   maxSpans?: number;
 }
 
-const kBase64 = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
-const kHex = /(?:\\x[0-9a-fA-F]{2}){6,}|\b(?:0x)?(?:[0-9a-fA-F]{2}[ :]?){8,}\b/g;
 const kPercent = /(?:[^\s%<>"']{0,12}%[0-9a-fA-F]{2}){3,}[^\s%<>"']*/g;
 const kTags = /(?:\u{E0000}|\u{E0001}|[\u{E0020}-\u{E007F}])+/gu;
 const kWord = /[A-Za-z]{2,}/g;
@@ -99,46 +97,120 @@ function commonRatio(s: string): { words: number; ratio: number } {
   return { words: words.length, ratio: hit / words.length };
 }
 
-/** Lines (or long runs) whose ROT13 reads as English while the original does not. */
+/**
+ * Lines whose ROT13 reads as English while the original does not. One pass over the words counts,
+ * per line, Latin words and common-word hits; only lines with almost no common words are rotated.
+ */
 function findRot13(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
-  const re = /[^\n]+/g;
+  const re = /[A-Za-z]{2,}|\n/g;
+  let lineStart = 0;
+  let words = 0;
+  let hits = 0;
+  const check = (end: number): void => {
+    if (words >= 4 && hits * 100 <= words * 15) {
+      const line = text.slice(lineStart, end);
+      const decoded = rot13(line);
+      if (commonRatio(decoded).ratio >= 0.3) out.push({ start: lineStart, end, decodedText: decoded, encoding: 'rot13' });
+    }
+  };
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const line = m[0];
-    const here = commonRatio(line);
-    if (here.words < 4 || here.ratio > 0.15) continue;
-    const decoded = rot13(line);
-    const there = commonRatio(decoded);
-    if (there.ratio >= 0.3) out.push({ start: m.index, end: m.index + line.length, decodedText: decoded, encoding: 'rot13' });
+    if (m[0] === '\n') {
+      check(m.index);
+      lineStart = m.index + 1;
+      words = 0;
+      hits = 0;
+      continue;
+    }
+    words++;
+    if (kCommon.has(m[0].toLowerCase())) hits++;
+  }
+  check(text.length);
+}
+
+// Character classes for the linear run scanner: 1 = base64 alphabet (incl. URL-safe), 2 = hex digit.
+const kClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9+/_-]/.test(ch)) kClass[c] |= 1;
+  if (/[0-9a-fA-F]/.test(ch)) kClass[c] |= 2;
+}
+
+/** Runs of 16+ base64-alphabet characters: contiguous hex when every character is a hex digit, else base64. */
+function findRuns(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (kClass[c] & 1) === 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let allHex = true;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d >= 128 || (kClass[d] & 1) === 0) break;
+      if ((kClass[d] & 2) === 0) allHex = false;
+      j++;
+    }
+    let end = j;
+    while (end < n && end - j < 2 && text.charCodeAt(end) === 0x3d) end++;
+    if (j - i >= 16) {
+      let s = i;
+      if (text.charCodeAt(s) === 0x30 && (text.charCodeAt(s + 1) === 0x78 || text.charCodeAt(s + 1) === 0x58)) {
+        // 0x-prefixed hex: the x breaks the all-hex test, so check the rest.
+        const rest = text.slice(s + 2, j);
+        if (/^[0-9a-fA-F]+$/.test(rest)) {
+          const d = decodeHex(rest);
+          if (d) out.push({ start: s, end: j, decodedText: d, encoding: 'hex' });
+          i = end;
+          continue;
+        }
+      }
+      const run = text.slice(s, end);
+      const d = allHex && (j - i) % 2 === 0 ? decodeHex(text.slice(s, j)) : undefined;
+      if (d) out.push({ start: s, end: j, decodedText: d, encoding: 'hex' });
+      else {
+        const b = decodeBase64(run);
+        if (b) out.push({ start: s, end, decodedText: b, encoding: 'base64' });
+      }
+    }
+    i = end > i ? end : i + 1;
   }
 }
+
+const kHexEscapes = /(?:\\x[0-9a-fA-F]{2}){6,}|(?:[0-9a-fA-F]{2}[ :]){7,}[0-9a-fA-F]{2}/g;
 
 function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
   const out: Array<Omit<DecodedSpan, 'depth'>> = [];
   let m: RegExpExecArray | null;
-  kTags.lastIndex = 0;
-  while ((m = kTags.exec(text)) !== null) {
-    let decoded = '';
-    for (const ch of m[0]) {
-      const cp = ch.codePointAt(0)! - 0xe0000;
-      if (cp >= 0x20 && cp < 0x7f) decoded += String.fromCharCode(cp);
+  if (text.indexOf('\udb40') >= 0) {
+    kTags.lastIndex = 0;
+    while ((m = kTags.exec(text)) !== null) {
+      let decoded = '';
+      for (const ch of m[0]) {
+        const cp = ch.codePointAt(0)! - 0xe0000;
+        if (cp >= 0x20 && cp < 0x7f) decoded += String.fromCharCode(cp);
+      }
+      if (decoded.trim().length >= 2) out.push({ start: m.index, end: m.index + m[0].length, decodedText: decoded, encoding: 'unicode_tags' });
     }
-    if (decoded.trim().length >= 2) out.push({ start: m.index, end: m.index + m[0].length, decodedText: decoded, encoding: 'unicode_tags' });
   }
-  kBase64.lastIndex = 0;
-  while ((m = kBase64.exec(text)) !== null) {
-    const d = decodeBase64(m[0]);
-    if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'base64' });
+  findRuns(text, out);
+  // Escaped (\x41) and separated (41 42 43) hex are rarer: only look when their marks are present.
+  if (text.indexOf('\\x') >= 0 || /[0-9a-fA-F]{2}[ :][0-9a-fA-F]{2}[ :][0-9a-fA-F]{2}[ :]/.test(text)) {
+    kHexEscapes.lastIndex = 0;
+    while ((m = kHexEscapes.exec(text)) !== null) {
+      const d = decodeHex(m[0].trim());
+      if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'hex' });
+    }
   }
-  kHex.lastIndex = 0;
-  while ((m = kHex.exec(text)) !== null) {
-    const d = decodeHex(m[0].trim());
-    if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'hex' });
-  }
-  kPercent.lastIndex = 0;
-  while ((m = kPercent.exec(text)) !== null) {
-    const d = decodePercent(m[0]);
-    if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'url' });
+  if (text.indexOf('%') >= 0) {
+    kPercent.lastIndex = 0;
+    while ((m = kPercent.exec(text)) !== null) {
+      const d = decodePercent(m[0]);
+      if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'url' });
+    }
   }
   findRot13(text, out);
   return out;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Context, Finding, Severity } from '../types.ts';
 import { decodeSpans, type Encoding } from './decode.ts';
-import { type HeadParams, taskAware, unitLogits } from './head.ts';
+import { type HeadParams, taskAware, UnitScorer, unitLogits } from './head.ts';
 import { segmentText, type Span } from './segment.ts';
 import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm, utf8Offsets } from './wasm.ts';
 
@@ -102,6 +102,7 @@ export class SemanticModel {
   readonly params: ModelParams;
   readonly #wasm: SemanticWasm;
   readonly #hasExemplars: boolean;
+  readonly #scorer = new UnitScorer();
   /** Pooled thresholds for the "no context thresholds" ablation: the strictest per head over contexts. */
   readonly #pooled: ContextThresholds;
 
@@ -283,27 +284,50 @@ export class SemanticModel {
     let best: RawBest | undefined;
     let maxIntent = -Infinity;
     let maxDirective = -Infinity;
-    const maxWindow = opt.segments ? 3 : 1;
-    for (let i = 0; i < n; i++) {
-      for (let k = 1; k <= maxWindow && i + k <= n; k++) {
-        const z = unitLogits(records, i, k, p, opt.structural);
-        if (z.intent > maxIntent) maxIntent = z.intent;
-        let margin = z.intent - th.intent;
-        let head: 'intent' | 'directive' = 'intent';
-        if (useDirective) {
-          const zd = taskAware(p, z.directive, z.relatedness);
-          if (zd > maxDirective) maxDirective = zd;
-          const d = zd - dirTh;
-          if (d > margin) {
-            margin = d;
-            head = 'directive';
-          }
-        }
-        // Prefer the shorter unit on ties so the evidence is as tight as possible.
-        if (!best || margin > best.margin + 1e-6) {
-          best = { margin, maxIntent: 0, maxDirective: 0, start: segs[i].start, end: segs[i + k - 1].end, head, relatedness: z.relatedness, byteStart: starts[i], byteEnd: ends[i + k - 1] };
+    const scorer = this.#scorer;
+    scorer.run(records, n, p, opt.segments ? 3 : 1, opt.structural);
+    let bestUnit = -1;
+    let bestMargin = -Infinity;
+    let bestHead: 'intent' | 'directive' = 'intent';
+    for (let u = 0; u < scorer.count; u++) {
+      const zi = scorer.intent[u];
+      if (zi > maxIntent) maxIntent = zi;
+      let margin = zi - th.intent;
+      let head: 'intent' | 'directive' = 'intent';
+      if (useDirective) {
+        const zd = taskAware(p, scorer.directive[u], scorer.relatedness[u]);
+        if (zd > maxDirective) maxDirective = zd;
+        if (zd - dirTh > margin) {
+          margin = zd - dirTh;
+          head = 'directive';
         }
       }
+      if (margin > bestMargin + 1e-9) {
+        bestMargin = margin;
+        bestUnit = u;
+        bestHead = head;
+      }
+    }
+    if (bestUnit >= 0) {
+      // Evidence: the window's best single segment when a window won, so the span stays tight.
+      const f = scorer.first[bestUnit];
+      const k = scorer.size[bestUnit];
+      let evidence = f;
+      if (k > 1) {
+        let top = -Infinity;
+        for (let u = 0; u < scorer.count; u++) {
+          if (scorer.size[u] !== 1 || scorer.first[u] < f || scorer.first[u] >= f + k) continue;
+          const z = bestHead === 'intent' ? scorer.intent[u] : taskAware(p, scorer.directive[u], scorer.relatedness[u]);
+          if (z > top) {
+            top = z;
+            evidence = scorer.first[u];
+          }
+        }
+      }
+      best = {
+        margin: bestMargin, maxIntent: 0, maxDirective: 0, start: segs[evidence].start, end: segs[evidence].end, head: bestHead,
+        relatedness: scorer.relatedness[bestUnit], byteStart: starts[evidence], byteEnd: ends[evidence],
+      };
     }
     if (best) {
       best.maxIntent = maxIntent;
