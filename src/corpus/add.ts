@@ -60,16 +60,18 @@ export function addSamples(input: string, options: AddOptions = {}): AddResult {
   for (const row of parsed.rows) {
     const given: string | undefined = row.sample.id;
     const sample: CorpusSample = { ...row.sample, id: given ?? assignId(row.sample.family, row.sample.text) };
-    idByLine.set(row.line, sample.id);
-    if (ids.has(sample.id)) {
-      byLine.set(row.line, [`id "${sample.id}" is already in the corpus`]);
-      continue;
-    }
-    const dup = index.checkAndAdd(sample);
+    if (given !== undefined) idByLine.set(row.line, given);
+    // Duplicates first: an assigned id only collides when the text is an exact duplicate anyway.
+    const dup = index.check(sample);
     if (dup !== null) {
       byLine.set(row.line, [describeDuplicate(dup)]);
       continue;
     }
+    if (ids.has(sample.id)) {
+      byLine.set(row.line, [`id "${sample.id}" is already in the corpus`]);
+      continue;
+    }
+    index.add(sample);
     ids.add(sample.id);
     accepted.push({ line: row.line, file: options.to ?? join(dir, `${sample.family}.jsonl`), sample });
   }

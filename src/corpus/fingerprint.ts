@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 
 /**
  * Two texts are near duplicates when the Jaccard similarity of their word 3-gram sets is at least
- * this. 0.8 means four in five of the distinct 3-grams are shared: a reworded template slot or a
- * changed figure stays above it, a different sentence around the same keyword falls well below.
+ * this. One changed word alters three 3-grams, so for a text of n words J = (n-5)/(n+1): a single
+ * substitution in a text of 29 words or more stays above 0.8 (a copy with a figure changed), while
+ * short prompts that differ in a ticker or a number fall below it and count as distinct samples.
  */
 export const NEAR_DUPLICATE_JACCARD = 0.8;
 
