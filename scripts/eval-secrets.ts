@@ -23,6 +23,8 @@ interface Row {
   text: string;
   label: string;
   rule: string;
+  /** Team corpus rows name their family. */
+  family?: string;
 }
 
 const kSecretsDir = new URL('../../shared/datasets/secrets/', import.meta.url).pathname;
@@ -99,7 +101,7 @@ export function evaluateTeamCorpus(): { table: FamilyRow[]; total: FamilyRow } |
     .filter((f) => f.endsWith('.jsonl'))
     .flatMap((f) => readJsonl(join(kCorpusDir, f)));
   if (rows.length === 0) return null;
-  const table = evaluate(rows, (r) => r.rule);
+  const table = evaluate(rows, (r) => r.family ?? r.rule);
   return { table, total: total(table, 'all') };
 }
 

@@ -6,9 +6,9 @@
 import type { Severity } from '../types.ts';
 import { parseAssignment } from './assignment.ts';
 import { PRIORITY, type LeakFamily, type LeakSpan } from './span.ts';
-import { boundaryBefore, isPlaceholder, looksRandom } from './text.ts';
+import { boundaryBefore, isPlaceholder, looksLikePathOrUrl, looksRandom } from './text.ts';
 import { classifyBase58Secret } from './validators/base58.ts';
-import { entropyFloor, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
+import { entropyFloor, isPeriodic, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
 import { checkJwt } from './validators/jwt.ts';
 import { ssnValid } from './validators/ssn.ts';
 
@@ -44,7 +44,7 @@ interface TokenSpec {
 
 /** Fixed-format body check: not a placeholder, no long repeats, entropy near what random output of that length shows. */
 export function formatBodyOk(body: string): boolean {
-  if (isPlaceholder(body) || longestRepeat(body) >= 6 || longestSequence(body) >= 5) return false;
+  if (isPlaceholder(body) || longestRepeat(body) >= 6 || longestSequence(body) >= 5 || isPeriodic(body)) return false;
   return shannonEntropy(body) >= entropyFloor(body);
 }
 
@@ -165,9 +165,9 @@ function strongLiteral(value: string): boolean {
   if (value.length < 8) return false;
   if (!/[A-Za-z]/.test(value) || !/[^A-Za-z]/.test(value)) return false;
   if (/^[a-z]+(?:[_\-.:/][a-z0-9]+)+\/?$/i.test(value) && !/\d/.test(value)) return false;
-  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\|[a-z][a-z0-9+.\-]*:\/\/)/i.test(value)) return false;
+  if (looksLikePathOrUrl(value)) return false;
   if (/^\d+(?:\.\d+)*[a-z]*$/i.test(value)) return false; // versions and quantities
-  if (longestRepeat(value) >= 5 || longestSequence(value) >= 5) return false;
+  if (longestRepeat(value) >= 5 || longestSequence(value) >= 5 || isPeriodic(value)) return false;
   return shannonEntropy(value) >= 2.5;
 }
 
@@ -222,7 +222,7 @@ const kVenues: Array<[string, string[]]> = [
   ['tradier', ['tradier']],
 ];
 
-const kExchangeKey = /(?:key|secret|token|passphrase|sign|auth|credential|pass)/i;
+const kExchangeKey = /(?:key|secret|token|passphrase|auth|credential|pass)/i;
 
 /**
  * Exchange credentials: in a venue's context (its name or its auth header), the key/secret/passphrase
@@ -232,26 +232,35 @@ function exchangeConfirmer(venue: string): Confirmer {
   return (text, hitStart, hitEnd) => {
     const out: LeakSpan[] = [];
     // The hit itself may be the key (`BINANCE_API_KEY=`, `X-MBX-APIKEY: …`) …
-    const direct = contextValue(text, hitStart, hitEnd, 16);
+    const direct = exchangeValue(text, hitStart, hitEnd);
     if (direct !== null) out.push(exchangeSpan(venue, direct.span, direct.key));
     // … or introduce a block whose key/secret lines follow (`binance:\n  api_key: …\n  secret: …`).
     const end = Math.min(text.length, hitEnd + 400);
-    const re = /[A-Za-z0-9_.\-]*(?:key|secret|token|passphrase|sign|pass|credential)[A-Za-z0-9_.\-]*/gi;
+    const re = /[A-Za-z0-9_.\-]*(?:key|secret|token|passphrase|pass|credential)[A-Za-z0-9_.\-]*/gi;
     re.lastIndex = 0;
     const win = text.slice(hitEnd, end);
     let m: RegExpExecArray | null;
     while ((m = re.exec(win)) !== null) {
       const s = hitEnd + m.index;
       if (!kExchangeKey.test(m[0])) continue;
-      const v = contextValue(text, s, s + m[0].length, 16);
+      const v = exchangeValue(text, s, s + m[0].length);
       if (v !== null && !out.some((o) => o.start === v.span[0])) out.push(exchangeSpan(venue, v.span, v.key));
     }
     return out;
   };
 }
 
+/** Exchange keys are random tokens or UUIDs (OKX, KuCoin); passphrases are any literal. */
+function exchangeValue(text: string, s: number, e: number): { span: [number, number]; key: string } | null {
+  const v = contextValue(text, s, e, 16);
+  if (v !== null) return v;
+  const a = parseAssignment(text, s, e);
+  if (a !== null && kUuid.test(a.value) && /key|secret/i.test(a.key) && !kNotSecretKey.test(a.key)) return { span: [a.valueStart, a.valueEnd], key: a.key };
+  return null;
+}
+
 function exchangeSpan(venue: string, span: [number, number], key: string): LeakSpan {
-  const isSecret = /secret|sign|private|pass/i.test(key);
+  const isSecret = /secret|private|pass/i.test(key);
   return {
     start: span[0],
     end: span[1],
@@ -383,7 +392,7 @@ const urlCredentials: Confirmer = (text, _hitStart, hitEnd) => {
   if (isPlaceholder(pass) || /^(?:pass(?:word)?|pwd|secret|\$\w+|%[0-9A-F]{2}.*|\*+)$/i.test(pass) || pass.length < 3) return [];
   if (/^\d{1,5}$/.test(pass)) return []; // host:port
   const s = hitEnd + m[1]!.length + 1;
-  return [{ start: s, end: s + pass.length, family: 'secret', rule: 'url-credentials', severity: 'high', priority: PRIORITY.format, details: { user: m[1] } }];
+  return [{ start: s, end: s + pass.length, family: 'secret', rule: 'url-credentials', severity: 'high', priority: PRIORITY.context, details: { user: m[1] } }];
 };
 
 /** `Authorization: Bearer …` / `Basic …` and API-key headers. */

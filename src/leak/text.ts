@@ -1,5 +1,5 @@
 /** Small character and string helpers shared by the leak detectors (no regex on hot paths). */
-import { charClasses, classCount, entropyFloor, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
+import { charClasses, classCount, entropyFloor, isPeriodic, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
 
 /** [A-Za-z0-9] */
 export function isAlnum(c: number): boolean {
@@ -47,7 +47,7 @@ export function isPlaceholder(value: string): boolean {
 export function looksRandom(value: string, minLength = 16): boolean {
   const n = value.length;
   if (n < minLength) return false;
-  if (longestRepeat(value) >= 5 || longestSequence(value) >= 5) return false;
+  if (longestRepeat(value) >= 5 || longestSequence(value) >= 5 || isPeriodic(value)) return false;
   const classes = charClasses(value);
   const isHex = /^[0-9a-fA-F]+$/.test(value);
   if (shannonEntropy(value) < entropyFloor(value)) return false;
@@ -55,7 +55,7 @@ export function looksRandom(value: string, minLength = 16): boolean {
   if (classCount(classes & 7) < 2) return false;
   // Snake/kebab-case identifiers (`order_book_snapshot_v2`), paths, URLs and dotted names are words, not tokens.
   if (/^[a-z]+(?:[_\-.:/][a-z0-9]+){2,}\/?$/i.test(value)) return false;
-  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\|[a-z][a-z0-9+.\-]*:\/\/)/i.test(value)) return false;
+  if (looksLikePathOrUrl(value)) return false;
   // Random tokens under 32 chars almost always contain a digit; letters-only values are words or CamelCase names.
   if ((classes & 4) === 0 && n < 32) return false;
   return true;
@@ -70,4 +70,15 @@ export function maskEvidence(value: string, reveal = 0): string {
   const hidden = value.length - shown;
   const stars = '*'.repeat(Math.min(hidden, 16));
   return `${value.slice(0, shown)}${stars}${hidden > 16 ? '…' : ''} (${value.length} chars)`;
+}
+
+/**
+ * A file path or URL rather than a token: a scheme, or slash-separated segments none of which is a long
+ * random-looking run (so base64 that happens to start with `/` is not a path).
+ */
+export function looksLikePathOrUrl(value: string): boolean {
+  if (/^[a-z][a-z0-9+.\-]*:\/\/[^\s]+$/i.test(value)) return true;
+  if (/^[A-Za-z]:\\/.test(value)) return true;
+  if (!/^(?:~|\.{1,2})?\/(?:[\w.\-@]+\/?)*$/.test(value)) return false;
+  return value.split('/').every((seg) => seg.length <= 24 && !(/[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg) && seg.length > 12));
 }

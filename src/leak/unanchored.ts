@@ -119,6 +119,12 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
         } else {
           const len = coreEnd - coreStart;
           const mask = !coreBroken && len <= MAX_WORD_UNITS ? wordLanguages(text, coreStart, coreEnd, hash >>> 0) : 0;
+          // Sentence punctuation bounds a phrase: "Market wrap: word word …" starts a new run after the colon,
+          // and a word ending in . : ; ! ? closes the run after itself. Commas and quotes do not.
+          const lead = coreStart > tokStart ? text.charCodeAt(coreStart - 1) : 0;
+          if (lead === 58 || lead === 46 || lead === 59 || lead === 33 || lead === 63) {
+            if (!/^\d+[.):]$/.test(text.slice(tokStart, coreStart))) flushRun();
+          }
           if (mask !== 0 && (runWords.length === 0 || (runMask & mask) !== 0)) {
             runMask = runWords.length === 0 ? mask : runMask & mask;
             runWords.push(text.slice(coreStart, coreEnd).toLowerCase());
@@ -133,6 +139,8 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
               runEnds.push(coreEnd);
             }
           }
+          const trail = coreEnd < i ? text.charCodeAt(coreEnd) : 0;
+          if (trail === 58 || trail === 46 || trail === 59 || trail === 33 || trail === 63) flushRun();
         }
         tokStart = -1;
       }

@@ -97,3 +97,17 @@ export function randomEntropyQuantile(n: number, alphabet: 16 | 32 | 64): number
 export function entropyFloor(value: string): number {
   return randomEntropyQuantile(value.length, alphabetClass(value)) - ENTROPY_MARGIN;
 }
+
+/**
+ * True when `s` is a shorter unit repeated (`abcd1234abcd1234`, `xyxyxy`): typed filler, not random output,
+ * however high its per-character entropy. Units up to 16 characters, at least two full repeats.
+ */
+export function isPeriodic(s: string): boolean {
+  const n = s.length;
+  for (let p = 1; p <= Math.min(16, n >> 1); p++) {
+    let ok = true;
+    for (let i = p; i < n && ok; i++) ok = s.charCodeAt(i) === s.charCodeAt(i - p);
+    if (ok) return true;
+  }
+  return false;
+}
