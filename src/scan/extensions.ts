@@ -1,9 +1,38 @@
 import type { ScanExtensions } from './scanner.ts';
+import { confirmLeaks, scanUnanchored } from '../leak/index.ts';
+import { decodeSpans, loadSemanticModelSync } from '../model/index.ts';
+
+export interface ExtensionOptions {
+  /** Run the learned semantic scorer (default true; it needs the shipped weights). */
+  semantic?: boolean;
+  /** Run leak validators on secret/pii anchor hits and the unanchored leak pass (default true). */
+  leaks?: boolean;
+  /** Decode base64/hex/URL/ROT13/tag spans and scan the decoded text too (default true). */
+  decode?: boolean;
+}
 
 /**
- * The analyzers that run after the signature pass in every scan (leak validators, the semantic
- * model, decoders of encoded spans). Loaded once per thread.
+ * The analyzers that run after the signature pass in every scan: leak validators, the semantic
+ * model, and decoders of encoded spans. Loaded once per thread (a worker, or the inline engine).
  */
-export function loadExtensions(): ScanExtensions {
-  return {};
+export function loadExtensions(options: ExtensionOptions = {}): ScanExtensions {
+  const extensions: ScanExtensions = {};
+  if (options.leaks !== false) {
+    extensions.confirmLeaks = confirmLeaks;
+    extensions.scanUnanchored = scanUnanchored;
+  }
+  if (options.decode !== false) {
+    extensions.decode = (text) =>
+      decodeSpans(text, { maxDepth: 1 })
+        .filter((s) => s.encoding !== 'unicode_tags') // the WASM normalizer already decodes tag characters in place
+        .map((s) => ({ start: s.start, end: s.end, decoded: s.decodedText, encoding: s.encoding }));
+  }
+  if (options.semantic !== false) {
+    const model = loadSemanticModelSync();
+    extensions.semantic = (input) => {
+      const r = model.score(input);
+      return { score: r.score, findings: r.findings };
+    };
+  }
+  return extensions;
 }

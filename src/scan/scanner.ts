@@ -7,7 +7,7 @@ import type { Context, Finding, ScanResult } from '../types.ts';
 import { ScanError } from '../errors.ts';
 import { isAscii, utf8ToUtf16 } from './offsets.ts';
 import { obfuscationFindings } from './obfuscation.ts';
-import { decideVerdict, fuseScore, SEVERITY_WEIGHT } from './verdict.ts';
+import { decideVerdict, fuseScore, fuseWithModel, FLAG_SCORE, SEVERITY_WEIGHT } from './verdict.ts';
 import { rot13 } from '../signatures/database.ts';
 
 /** A signature hit in raw coordinates, before confirmation. */
@@ -116,20 +116,19 @@ export class Scanner {
     const stats = this.#scanText(request.text, request.context, findings, 0);
     const normalizeDone = performance.now();
     findings.push(...obfuscationFindings(stats, request.text.length));
-    const extraScores: number[] = [];
     let modelUs: number | undefined;
+    let score = fuseScore(findings);
     if (this.#extensions.semantic) {
       const t0 = performance.now();
-      const semantic = this.#extensions.semantic({ text: request.text, context: request.context, task: request.task });
+      const semantic = this.#extensions.semantic(request.task ? { text: request.text, context: request.context, task: request.task } : { text: request.text, context: request.context });
       modelUs = Math.round((performance.now() - t0) * 1000);
+      score = fuseWithModel(findings, semantic.score);
       findings.push(...semantic.findings);
-      extraScores.push(semantic.score);
     }
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
-    const score = fuseScore(findings, extraScores);
     const verdict = decideVerdict(score, findings, request.context);
     return {
-      flagged: score >= 0.5,
+      flagged: score >= FLAG_SCORE,
       verdict,
       score,
       findings,

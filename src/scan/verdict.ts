@@ -29,6 +29,21 @@ export function fuseScore(findings: readonly Finding[], extra: number[] = []): n
   return round4(1 - keep);
 }
 
+/**
+ * Joins signature evidence with the semantic model's calibrated score (0.5 at the context's
+ * threshold). Either alone can flag; below its threshold the model still adds weight to signature
+ * clues, but only the part of its score above MODEL_FLOOR, so a routine benign score (well under
+ * the threshold) never tips a lone medium clue over.
+ */
+export const MODEL_FLOOR = 0.3;
+
+export function fuseWithModel(findings: readonly Finding[], modelScore: number): number {
+  const signatures = fuseScore(findings);
+  const m = Math.min(Math.max(modelScore, 0), 1);
+  const boost = m <= MODEL_FLOOR ? 0 : (m - MODEL_FLOOR) / (1 - MODEL_FLOOR);
+  return round4(Math.max(signatures, m, fuseScore(findings, [boost])));
+}
+
 function weightOf(f: Finding): number {
   const w = f.details?.weight;
   return typeof w === 'number' ? w : SEVERITY_WEIGHT[f.severity];
