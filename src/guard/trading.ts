@@ -247,9 +247,14 @@ export function assessPlaceOrder(action: Action, env: TradingEnv, a: Assessment)
   if (requested !== undefined && (typeof requested !== 'string' || requested === '')) {
     throw new InvalidActionError(`place_order.args.client_order_id must be a non-empty string, got ${JSON.stringify(requested)}`);
   }
-  const orderId = (requested as string | undefined) ?? env.requestId ?? randomBytes(9).toString('base64url');
+  let orderId = (requested as string | undefined) ?? env.requestId ?? randomBytes(9).toString('base64url');
   if (env.view.order(tenant, orderId) !== undefined) {
-    a.deny.push(reason('order.id_in_use', `order id ${JSON.stringify(orderId)} is already working; use modify_order or a new id`, undefined, orderId));
+    if (requested !== undefined) {
+      a.deny.push(reason('order.id_in_use', `order id ${JSON.stringify(orderId)} is already working; use modify_order or a new id`, undefined, orderId));
+    } else {
+      // A request id is not an order id the caller chose: reuse across runs is normal, so derive a fresh one.
+      orderId = `${orderId}~${randomBytes(6).toString('base64url')}`;
+    }
   }
   const exposure = env.view.exposure(tenant, order.account, order.symbol);
   const qty = checkOrderLimits(order, exposure, env, a, 'place_order');

@@ -160,6 +160,11 @@ describe('tollgate authorize', () => {
     const out = jsonLines(run2.stdout);
     expect(out.map((o) => o.verdict)).toEqual(['allow', 'deny']);
     expect(out[1]!.reasons[0]).toMatchObject({ code: 'limit.position', limit: 300, observed: 394 });
+    // Request ids repeat across runs; without client_order_id the guard derives a fresh order id.
+    const run3 = await cli(args, [JSON.stringify({ id: 'r1', control: 'list_orders' }), line('r1', token, { qty: 3, side: 'sell' })].join('\n'));
+    const [listed, reused] = jsonLines(run3.stdout);
+    expect(listed!.orders.map((o: { order_id: string }) => o.order_id)).toEqual(['r1', 'r2', 'r3']);
+    expect(reused).toMatchObject({ verdict: 'allow', order_id: expect.stringMatching(/^r1~/) });
     // Without --state-dir, each run starts empty.
     const fresh = await cli(['authorize', '--public-key', join(dir, 'keys/public.pem')], line('r5', token, { qty: 97 }));
     expect(jsonLines(fresh.stdout)[0]!.verdict).toBe('allow');
