@@ -1,15 +1,18 @@
 /**
  * Load benchmark for `tollgate serve`, loopback only and bounded in time.
  *
- * Starts the server in a child process (real engine, HMAC auth on), then drives it with
+ * Starts the server in a child process (HMAC auth on), then drives it with
  * autocannon from this process: 1 KB JSON scan requests, each signed with a fresh nonce.
  * Prints req/s and latency percentiles per scenario and writes bench/server/results/latest.json.
  *
- *   npm run bench:server -- [--duration 10] [--connections 10] [--scenarios inline,inline-audit,pool]
+ *   npm run bench:server -- [--duration 10] [--connections 10] [--scenarios stub,stub-audit,inline,inline-audit,pool]
+ *
+ * `stub` scenarios replace the engine with a constant-time detector, so the table separates what
+ * the HTTP layer costs from what detection costs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, createHash, randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -18,7 +21,7 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const duration = Number(args.get('duration') ?? 10);
 const connections = Number(args.get('connections') ?? 10);
-const scenarios = (args.get('scenarios') ?? 'inline,inline-audit').split(',');
+const scenarios = (args.get('scenarios') ?? 'stub,stub-audit,inline,inline-audit,pool').split(',');
 
 const keyId = 'bench';
 const secret = randomBytes(24).toString('hex');
@@ -44,7 +47,8 @@ const kBodies = Array.from({ length: 64 }, (_, i) => body1k(i));
 const kBodyHashes = kBodies.map((b) => createHash('sha256').update(b).digest('hex'));
 
 function startServer(extra: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0', '--log-level', 'warn', ...extra], {
+  const entry = extra[0] === 'stub' ? ['bench/server/serve-stub.ts'] : ['src/cli/bin.ts', 'serve'];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...entry, '--port', '0', '--log-level', 'warn', ...extra.slice(extra[0] === 'stub' ? 1 : 0)], {
     env: { ...process.env, ...env, TOLLGATE_API_KEYS: `${keyId}:${secret}` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -104,6 +108,8 @@ async function load(url: string, seconds: number, salt: string): Promise<autocan
 
 interface Row {
   scenario: string;
+  /** 1-minute load average when the scenario started: other work on the machine skews results. */
+  loadAvg1m: number;
   reqPerSec: number;
   p50Ms: number;
   p90Ms: number;
@@ -118,9 +124,12 @@ interface Row {
 const rows: (Row & { auditVerified?: string })[] = [];
 for (const scenario of scenarios) {
   const dir = await mkdtemp(join(tmpdir(), 'tollgate-bench-'));
-  const extra = scenario.startsWith('pool') ? ['--threads', String(Math.max(1, cpus().length))] : ['--inline'];
+  // stub: the HTTP layer alone (constant-time detector); inline: real engine on the event loop;
+  // pool: real engine in one worker per core.
+  const extra = scenario.startsWith('stub') ? ['stub'] : scenario.startsWith('pool') ? ['--threads', String(Math.max(1, cpus().length))] : ['--inline'];
   const auditDir = join(dir, 'audit');
   if (scenario.endsWith('-audit')) extra.push('--audit-dir', auditDir);
+  const loadAvg1m = Math.round(loadavg()[0]! * 10) / 10;
   const { child, url } = await startServer(extra, {});
   let result: autocannon.Result;
   try {
@@ -132,6 +141,7 @@ for (const scenario of scenarios) {
   }
   const row: Row & { auditVerified?: string } = {
     scenario,
+    loadAvg1m,
     reqPerSec: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p90Ms: result.latency.p90,

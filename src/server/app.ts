@@ -232,7 +232,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const body = expectBodyObject(request.body);
     const authorize = engine.authorize;
     if (authorize === undefined) {
-      throw new RequestError(501, 'not_implemented', '/v1/authorize needs the action guard, which this build does not include yet');
+      throw new RequestError(501, 'not_implemented', '/v1/authorize needs the action guard: start tollgate serve with --guard-public-key FILE (or TOLLGATE_PUBLIC_KEY) to enable it');
     }
     const outcome = await admitted(() => authorize.call(engine, body));
     const { reasonCodes, auditFindings, agent, tenant, ...answer } = outcome;
@@ -248,7 +248,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const body = parseRedactBody(request.body);
     const redact = engine.redact;
     if (redact === undefined) {
-      throw new RequestError(501, 'not_implemented', '/v1/redact needs the leak redactor, which this build does not include yet');
+      throw new RequestError(501, 'not_implemented', '/v1/redact is not available: this detector has no redactor');
     }
     const { caller, ...redactRequest } = body;
     const outcome = await admitted(() => redact.call(engine, redactRequest as { text: string }));
