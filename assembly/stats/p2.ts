@@ -1,11 +1,16 @@
 // P² quantile estimator (Jain & Chlamtac, 1985): five markers track a quantile in O(1) memory.
-// Markers: heights q[0..4] and positions n[0..4] (1-based). Desired positions follow from the
+// Markers: heights q[0..4] (f64) and positions n[0..4] (u32, 1-based). Desired positions follow from the
 // count alone, n'_i = 1 + (count - 1) * f_i with f = [0, p/2, p, (1+p)/2, 1], so they are not stored.
 
+// Heights are f64; positions are whole numbers, kept as u32 (exact to 4 billion points).
 // @ts-ignore: decorator
 @inline function q(at: usize, i: i32): f64 { return load<f64>(at + (<usize>i << 3)); }
 // @ts-ignore: decorator
 @inline function setQ(at: usize, i: i32, v: f64): void { store<f64>(at + (<usize>i << 3), v); }
+// @ts-ignore: decorator
+@inline function pos(at: usize, i: i32): f64 { return <f64>load<u32>(at + (<usize>i << 2)); }
+// @ts-ignore: decorator
+@inline function setPos(at: usize, i: i32, v: f64): void { store<u32>(at + (<usize>i << 2), <u32>v); }
 
 /**
  * Adds `x` as the `count`-th observation (1-based) to the sketch at (qAt, nAt) tracking quantile p.
@@ -21,7 +26,7 @@ export function p2Add(qAt: usize, nAt: usize, count: f64, x: f64, p: f64): void 
     }
     setQ(qAt, i, x);
     if (count == 5) {
-      for (let j = 0; j < 5; j++) setQ(nAt, j, <f64>(j + 1));
+      for (let j = 0; j < 5; j++) setPos(nAt, j, <f64>(j + 1));
     }
     return;
   }
@@ -36,14 +41,14 @@ export function p2Add(qAt: usize, nAt: usize, count: f64, x: f64, p: f64): void 
     k = 0;
     while (k < 3 && x >= q(qAt, k + 1)) k++;
   }
-  for (let j = k + 1; j < 5; j++) setQ(nAt, j, q(nAt, j) + 1);
+  for (let j = k + 1; j < 5; j++) setPos(nAt, j, pos(nAt, j) + 1);
   const c1 = count - 1;
   for (let i = 1; i <= 3; i++) {
     const f = i == 1 ? p * 0.5 : i == 2 ? p : (1 + p) * 0.5;
     const want = 1 + c1 * f;
-    const ni = q(nAt, i);
-    const nPrev = q(nAt, i - 1);
-    const nNext = q(nAt, i + 1);
+    const ni = pos(nAt, i);
+    const nPrev = pos(nAt, i - 1);
+    const nNext = pos(nAt, i + 1);
     const d = want - ni;
     if ((d >= 1 && nNext - ni > 1) || (d <= -1 && nPrev - ni < -1)) {
       const s: f64 = d > 0 ? 1 : -1;
@@ -57,7 +62,7 @@ export function p2Add(qAt: usize, nAt: usize, count: f64, x: f64, p: f64): void 
         cand = s > 0 ? qi + (qNext - qi) / (nNext - ni) : qi - (qPrev - qi) / (nPrev - ni);
       }
       setQ(qAt, i, cand);
-      setQ(nAt, i, ni + s);
+      setPos(nAt, i, ni + s);
     }
   }
 }

@@ -5,7 +5,7 @@ import { F_R_BUCKET, F_R_SUM, F_R_MEAN, F_R_VAR, F_R_SEEN, F_RING, RING_BUCKETS 
 
 // @ts-ignore: decorator
 @inline function ringAt(rec: usize, b: i64): usize {
-  return rec + F_RING + (<usize>(b & (RING_BUCKETS - 1)) << 3);
+  return rec + F_RING + (<usize>(b & (RING_BUCKETS - 1)) << 2);
 }
 
 /** Counts an arrival at `ts` and returns the surge z-score of the window count (>= 0 only). */
@@ -35,7 +35,7 @@ export function rateStep(rec: usize, ts: f64, windowMs: f64, alpha: f64): f64 {
     n += 1;
     const steps = b - cur;
     if (steps >= <i64>RING_BUCKETS) {
-      for (let i = 0; i < RING_BUCKETS; i++) store<f64>(rec + F_RING + (<usize>i << 3), 0);
+      for (let i = 0; i < RING_BUCKETS; i++) store<f32>(rec + F_RING + (<usize>i << 2), 0);
       sum = 0;
       // an idle gap of a whole window is itself a zero-count window
       const d0 = 0 - mean;
@@ -45,8 +45,8 @@ export function rateStep(rec: usize, ts: f64, windowMs: f64, alpha: f64): f64 {
     } else {
       for (let s: i64 = 1; s <= steps; s++) {
         const at = ringAt(rec, cur + s);
-        sum -= load<f64>(at);
-        store<f64>(at, 0);
+        sum -= <f64>load<f32>(at);
+        store<f32>(at, 0);
       }
     }
     store<f64>(rec + F_R_MEAN, mean);
@@ -56,7 +56,7 @@ export function rateStep(rec: usize, ts: f64, windowMs: f64, alpha: f64): f64 {
   }
   // a late point (b < cur) is counted in the current bucket
   const at = ringAt(rec, cur);
-  store<f64>(at, load<f64>(at) + 1);
+  store<f32>(at, load<f32>(at) + 1);
   sum += 1;
   store<f64>(rec + F_R_SUM, sum);
   store<f64>(rec + F_R_BUCKET, <f64>cur);

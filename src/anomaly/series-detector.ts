@@ -91,9 +91,12 @@ export const RECORD_FIELDS = {
   cusumVar: 56,
   cusumPos: 64,
   cusumNeg: 72,
-  rateWindowCount: 88,
-  rateMean: 96,
-  rateVar: 104,
+  surpriseShort: 80,
+  surpriseMean: 88,
+  surpriseVar: 96,
+  rateWindowCount: 120,
+  rateMean: 128,
+  rateVar: 136,
 } as const;
 
 export class SeriesDetector {
