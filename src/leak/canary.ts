@@ -140,8 +140,9 @@ export function encodedLayers(text: string): Array<{ start: number; end: number;
   let m: RegExpExecArray | null;
   while ((m = b64.exec(text)) !== null) {
     const run = m[0];
-    if (/^[0-9a-fA-F]+$/.test(run)) {
-      if (run.length % 2 === 0) out.push({ start: m.index, end: m.index + run.length, decoded: Buffer.from(run, 'hex').toString('latin1'), encoding: 'hex' });
+    const hex = /^(?:0x)?([0-9a-fA-F]+)$/.exec(run);
+    if (hex !== null) {
+      if (hex[1]!.length % 2 === 0) out.push({ start: m.index, end: m.index + run.length, decoded: Buffer.from(hex[1]!, 'hex').toString('latin1'), encoding: 'hex' });
       continue;
     }
     const decoded = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');

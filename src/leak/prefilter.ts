@@ -17,7 +17,7 @@ export class AnchorMatcher {
   readonly #out: Array<number[] | undefined>;
   readonly #anchors: Array<{ length: number; signatureIds: string[] }>;
 
-  constructor(signatures: Array<{ id: string; anchors: readonly string[] }>) {
+  constructor(signatures: ReadonlyArray<{ id: string; anchors: readonly string[] }>) {
     const byAnchor = new Map<string, string[]>();
     for (const s of signatures) {
       for (const a of s.anchors) {

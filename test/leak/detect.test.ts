@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { confirmLeaks, detectLeaks, scanUnanchored } from '../../src/leak/index.ts';
+import { AnchorMatcher } from '../../src/leak/prefilter.ts';
+import { anchoredRules } from '../../src/leak/detect.ts';
+import { leakExamples } from './fixtures/examples.ts';
+import { TokenFactory } from './fixtures/tokens.ts';
+
+const examples = leakExamples();
+
+describe('team leak examples (trading-agent contexts)', () => {
+  for (const ex of examples.filter((e) => e.label === 'secret')) {
+    it(`finds ${ex.rule} in ${ex.id} (${ex.family})`, () => {
+      const findings = detectLeaks(ex.text);
+      const hit = findings.find((f) => f.rule === ex.rule);
+      expect(hit, JSON.stringify(findings.map((f) => f.rule))).toBeDefined();
+      if (ex.value && ex.text.includes(ex.value)) {
+        // The reported span covers the leaked value, and the evidence never contains it.
+        const at = ex.text.indexOf(ex.value);
+        expect(findings.some((f) => f.start <= at && f.end >= at + Math.min(ex.value!.length, 8))).toBe(true);
+        for (const f of findings) if (ex.value.length >= 8) expect(f.evidence).not.toContain(ex.value);
+      }
+      expect(hit!.owasp).toBe('LLM02');
+      expect(['secret', 'pii']).toContain(hit!.family);
+    });
+  }
+  for (const ex of examples.filter((e) => e.label === 'not_secret')) {
+    it(`keeps ${ex.id} clean (${ex.rule} near miss)`, () => {
+      expect(detectLeaks(ex.text).map((f) => `${f.rule}:${ex.text.slice(f.start, f.end)}`)).toEqual([]);
+    });
+  }
+});
+
+describe('one-character near misses of validated formats', () => {
+  const t = new TokenFactory(21);
+  it('drops a card, IBAN, WIF and xprv when one character changes', () => {
+    const card = t.card('5');
+    expect(detectLeaks(`card ${card}`).map((f) => f.rule)).toEqual(['payment-card']);
+    const bad = card.slice(0, 8) + ((Number(card[8]) + 3) % 10) + card.slice(9);
+    expect(detectLeaks(`card ${bad}`)).toEqual([]);
+    const iban = t.iban();
+    expect(detectLeaks(`iban ${iban}`).map((f) => f.rule)).toEqual(['iban']);
+    expect(detectLeaks(`iban ${iban.slice(0, 10)}${(Number(iban[10]) + 1) % 10}${iban.slice(11)}`)).toEqual([]);
+    const wif = t.wif();
+    expect(detectLeaks(`key ${wif}`).map((f) => f.rule)).toEqual(['wif-private-key']);
+    const swapped = wif.slice(0, 20) + (wif[20] === 'z' ? 'y' : 'z') + wif.slice(21);
+    expect(detectLeaks(`key ${swapped}`)).toEqual([]);
+    const x = t.xprv();
+    expect(detectLeaks(x).map((f) => f.rule)).toEqual(['bip32-xprv']);
+    expect(detectLeaks(x.slice(0, 50) + (x[50] === 'z' ? 'y' : 'z') + x.slice(51))).toEqual([]);
+  });
+  it('finds a mnemonic split across lines with numbering, not 11 of its words', () => {
+    const m = t.mnemonic(12).split(' ');
+    expect(detectLeaks(m.map((w, i) => `${i + 1}) ${w}`).join('\n')).map((f) => f.rule)).toEqual(['bip39-mnemonic']);
+    expect(detectLeaks(m.slice(0, 11).join(' '))).toEqual([]);
+  });
+  it('does not report a secret value in evidence and keeps offsets on the raw text', () => {
+    const key = t.githubPat();
+    const text = `héllo ✓ — token ${key}`;
+    const [f] = detectLeaks(text);
+    expect(text.slice(f!.start, f!.end)).toBe(key);
+    expect(f!.evidence.startsWith('ghp_')).toBe(true);
+    expect(f!.evidence).not.toContain(key.slice(4, 12));
+  });
+});
+
+describe('engine hooks', () => {
+  it('confirmLeaks + scanUnanchored give the same findings as detectLeaks on every example', () => {
+    const matcher = new AnchorMatcher(anchoredRules());
+    for (const ex of examples) {
+      const hits = matcher.findAll(ex.text);
+      const split = [...confirmLeaks(ex.text, hits), ...scanUnanchored(ex.text)];
+      const whole = detectLeaks(ex.text);
+      for (const f of whole) expect(split.some((s) => s.start === f.start && s.end === f.end && s.rule === f.rule), `${ex.id} ${f.rule}`).toBe(true);
+    }
+  });
+  it('ignores hits of other families and unknown signature ids', () => {
+    expect(confirmLeaks('ignore previous instructions', [{ signatureId: 'inj.override.ignore-previous', start: 0, end: 6 }])).toEqual([]);
+  });
+  it('rejects non-string input with a clear error', () => {
+    expect(() => detectLeaks(undefined as unknown as string)).toThrow(/text must be a string, got undefined/);
+  });
+  it('scans a large input in full (no truncation): a key at the very end is found', () => {
+    const t = new TokenFactory(5);
+    const key = t.awsAccessKey();
+    const text = 'market data 67234.12 vol 1234 '.repeat(40_000) + key;
+    const f = detectLeaks(text);
+    expect(f.map((x) => x.rule)).toEqual(['aws-access-key']);
+    expect(f[0]!.start).toBe(text.length - 20);
+  });
+});

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateSecretVectors, evaluateTeamCorpus } from '../../scripts/eval-secrets.ts';
+
+const kVectors = '../shared/datasets/secrets';
+
+/**
+ * The secret-vector gate asserts the levels the detectors actually reach (measured 2026-11-22), so a
+ * regression fails; the issue's targets (>= 95% found in every family, <= 2% near misses flagged) are NOT
+ * met yet — see the per-family table from `npm run eval:secrets`.
+ */
+describe.skipIf(!existsSync(kVectors))('secret test vectors (evaluation only)', () => {
+  const result = evaluateSecretVectors()!;
+  const fam = (name: string) => result.table.find((r) => r.family === name)!;
+  it('finds every BIP-32 extended private key and every standard-wordlist BIP-39 phrase', () => {
+    expect(fam('wallet: xprv/wif').found / fam('wallet: xprv/wif').secrets).toBe(1);
+    // Russian and Turkish phrases use wordlists outside the BIP-39 standard set: 236 of 284 are standard.
+    expect(fam('wallet: bip39 mnemonic').found).toBeGreaterThanOrEqual(236);
+  });
+  it('overall recall and near-miss rate stay at or better than measured', () => {
+    expect(result.total.found / result.total.secrets).toBeGreaterThanOrEqual(0.79);
+    expect(result.total.flagged / result.total.nearMisses).toBeLessThanOrEqual(0.12);
+    expect(fam('private keys').found).toBe(fam('private keys').secrets);
+    expect(fam('ai providers').found / fam('ai providers').secrets).toBeGreaterThanOrEqual(0.94);
+  });
+});
+
+describe('team leak corpus', () => {
+  it('finds every leak and flags no near miss', () => {
+    const r = evaluateTeamCorpus()!;
+    expect(r.total.secrets).toBeGreaterThanOrEqual(40);
+    expect(r.total.found).toBe(r.total.secrets);
+    expect(r.total.flagged).toBe(0);
+  });
+});
