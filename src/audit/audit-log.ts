@@ -10,6 +10,7 @@
  * Failure: if the sink fails, every waiting append rejects and the log refuses further appends
  * (the in-memory chain would no longer match what is stored); reopen to continue.
  */
+import { mkdir } from 'node:fs/promises';
 import type { AuditSink } from './sink.ts';
 import { FileSink, type FileSinkOptions } from './file-sink.ts';
 import { GENESIS_HASH, sealRecord, type AuditEntry, type AuditRecord } from './record.ts';
@@ -192,7 +193,6 @@ export interface OpenAuditLogOptions extends AuditLogOptions, FileSinkOptions {
  */
 export async function openAuditLog(options: OpenAuditLogOptions): Promise<AuditLog> {
   const sink = options.sink ?? new FileSink(options.dir, options);
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(options.dir, { recursive: true });
   const key = await loadSigningKey(options.dir, { keyPath: options.keyPath, env: options.env });
   return AuditLog.open(sink, key, options);

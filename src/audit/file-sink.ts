@@ -7,6 +7,7 @@
  * acknowledged) is cut off so the chain can continue; the cut is returned in `notes`.
  */
 import { open, mkdir, truncate, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditSink, SinkState } from './sink.ts';
 import type { AuditRecord } from './record.ts';
@@ -85,13 +86,22 @@ export class FileSink implements AuditSink {
     const last = segments[segments.length - 1];
     this.#segmentIndex = last?.index ?? 1;
     await this.#openSegment(this.#segmentIndex);
-    this.#checkpoints = await open(cpPath, 'a');
+    this.#checkpoints = await open(cpPath, this.#appendFlags(), 0o644);
     return { recordHashes, lastRecord, lastCheckpoint, notes };
+  }
+
+  /**
+   * Segments are opened O_DSYNC when syncing: each batch is then one write that returns once the
+   * data is on disk (write + fdatasync semantics in one thread-pool hop instead of two).
+   */
+  #appendFlags(): number {
+    const base = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT;
+    return this.#sync && constants.O_DSYNC !== undefined ? base | constants.O_DSYNC : base;
   }
 
   async #openSegment(index: number): Promise<void> {
     const path = join(this.dir, segmentName(index));
-    this.#segment = await open(path, 'a');
+    this.#segment = await open(path, this.#appendFlags(), 0o644);
     this.#segmentBytes = (await this.#segment.stat()).size;
     if (this.#segmentBytes === 0) await this.#syncDir();
   }
@@ -116,13 +126,13 @@ export class FileSink implements AuditSink {
     }
     await writeAll(this.#segment, data);
     this.#segmentBytes += data.length;
-    if (this.#sync) await this.#segment.datasync();
+    if (this.#sync && constants.O_DSYNC === undefined) await this.#segment.datasync();
   }
 
   async appendCheckpoint(checkpoint: Checkpoint): Promise<void> {
     if (this.#checkpoints === null) throw new Error('audit sink is not open');
     await writeAll(this.#checkpoints, Buffer.from(JSON.stringify(checkpoint) + '\n'));
-    if (this.#sync) await this.#checkpoints.datasync();
+    if (this.#sync && constants.O_DSYNC === undefined) await this.#checkpoints.datasync();
   }
 
   async close(): Promise<void> {

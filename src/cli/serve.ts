@@ -13,7 +13,7 @@ import { buildServer } from '../server/app.ts';
 import { openAuditLog } from '../audit/audit-log.ts';
 import type { Detector } from '../server/detector.ts';
 
-const kUsage = `usage: tollgate serve [--host 127.0.0.1] [--port 8787] [--audit-dir DIR] [--audit-raw-text]
+const kUsage = `usage: tollgate serve [--host 127.0.0.1] [--port 8787] [--audit-dir DIR] [--audit-key KEY.pem] [--audit-raw-text]
                       [--audit-checkpoint-every N] [--inline | --threads N] [--max-body-bytes N]
                       [--max-batch N] [--max-in-flight N] [--max-queue N] [--log-level info] [--insecure-no-auth]
                       [--guard-public-key PUBLIC.pem] [--guard-state-dir DIR]
@@ -45,7 +45,7 @@ export interface ServeOptions {
 export async function serve(options: ServeOptions): Promise<number> {
   const { args, io } = options;
   const { flags, positionals } = parseFlags(args, {
-    strings: ['host', 'port', 'audit-dir', 'guard-public-key', 'guard-state-dir', 'audit-checkpoint-every', 'threads', 'max-body-bytes', 'max-batch', 'max-in-flight', 'max-queue', 'log-level'],
+    strings: ['host', 'port', 'audit-dir', 'audit-key', 'guard-public-key', 'guard-state-dir', 'audit-checkpoint-every', 'threads', 'max-body-bytes', 'max-batch', 'max-in-flight', 'max-queue', 'log-level'],
     booleans: ['inline', 'insecure-no-auth', 'audit-raw-text', 'help'],
   });
   if (flags.help === true) {
@@ -96,7 +96,16 @@ export async function serve(options: ServeOptions): Promise<number> {
     });
   }
   const auditDir = typeof flags['audit-dir'] === 'string' ? flags['audit-dir'] : undefined;
-  const auditLog = auditDir === undefined ? null : await openAuditLog({ dir: auditDir, checkpointEvery: intFlag(flags, 'audit-checkpoint-every', undefined), env: io.env });
+  if (flags['audit-key'] !== undefined && auditDir === undefined) throw new UsageError('--audit-key needs --audit-dir');
+  const auditLog =
+    auditDir === undefined
+      ? null
+      : await openAuditLog({
+          dir: auditDir,
+          checkpointEvery: intFlag(flags, 'audit-checkpoint-every', undefined),
+          keyPath: typeof flags['audit-key'] === 'string' ? flags['audit-key'] : undefined,
+          env: io.env,
+        });
   for (const note of auditLog?.openNotes ?? []) logger.warn({ auditDir }, `audit log repaired on open: ${note}`);
 
   const app = await buildServer({
