@@ -36,7 +36,9 @@ async function issue(args: string[], io: CliIO): Promise<number> {
   } catch (err) {
     throw new Error(`spec ${flags.spec} is not valid JSON: ${(err as Error).message}`);
   }
-  const spec = parseSpec(raw);
+  const warn = (message: string): void => void io.stderr.write(`tollgate passport issue: warning: ${message}\n`);
+  const spec = parseSpec(raw, { onUnknown: (m) => warn(`${m}; left out (an absent limit refuses, it never allows)`) });
+  if (spec.ttl_s <= 0) warn(`ttl_s ${spec.ttl_s} makes a passport that is already expired`);
   if (spec.parent !== undefined && !spec.parent.startsWith('tg1.')) {
     // The parent may be given as a file holding the token, relative to the cwd or the spec.
     const candidates = [resolve(spec.parent), ...(flags.spec === '-' ? [] : [resolve(dirname(flags.spec), spec.parent)])];

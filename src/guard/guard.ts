@@ -156,7 +156,7 @@ class ActionGuard implements Guard {
     if (ctx.nonce !== undefined) {
       if (typeof ctx.nonce !== 'string' || ctx.nonce === '') throw new TypeError(`nonce must be a non-empty string, got ${JSON.stringify(ctx.nonce)}`);
       if (view.nonceUsed(claims.jti, ctx.nonce)) {
-        return denied([reason('request.nonce_reused', `request nonce ${JSON.stringify(ctx.nonce)} was already used with passport ${claims.jti}: replayed request`, undefined, ctx.nonce)], records);
+        return denied([reason('request.replayed', `replayed request: nonce ${JSON.stringify(ctx.nonce)} was already used with passport ${claims.jti}`, undefined, ctx.nonce)], records);
       }
       records.push({ t: 'nonce', ts: now, jti: claims.jti, nonce: ctx.nonce, exp: claims.exp });
     }

@@ -32,49 +32,97 @@ const kScopeNames: readonly (keyof PassportScopes)[] = ['tools', 'accounts', 'sy
 export const DEFAULT_DUPLICATE_WINDOW_MS = 1000;
 export const DEFAULT_DECAY: Required<DecayPolicy> = { per_step: 1, per_risk: 1, per_hour: 10, threshold: 0 };
 
+/** Other names operators use for a scope or limit; folded into the canonical name. */
+const kScopeAliases: Record<string, keyof PassportScopes> = {
+  instruments: 'symbols',
+  withdrawal_addresses: 'withdraw_addresses',
+  withdraw_allowlist: 'withdraw_addresses',
+  allowed_addresses: 'withdraw_addresses',
+};
+const kLimitAliases: Record<string, keyof PassportLimits> = {
+  max_withdrawal_amount: 'max_withdrawal',
+  max_withdraw: 'max_withdrawal',
+  max_transfer_amount: 'max_transfer',
+  max_messages_per_s: 'max_messages_per_second',
+  max_orders_per_s: 'max_orders_per_second',
+};
+
+export interface ParseSpecOptions {
+  /**
+   * Called for a scope, limit or decay name tollgate does not know, which is then left out. Without
+   * it such a name is an error. Leaving one out never widens authority: a limit that is absent
+   * refuses the action it governs, a scope that is absent allows nothing.
+   */
+  onUnknown?: (message: string) => void;
+}
+
 /** Checks an operator's spec and names the first bad field. */
-export function parseSpec(value: unknown): PassportSpec {
+export function parseSpec(value: unknown, options: ParseSpecOptions = {}): PassportSpec {
+  const unknown = (message: string): void => {
+    if (options.onUnknown === undefined) throw new Error(message);
+    options.onUnknown(message);
+  };
   const spec = expectRecord(value, 'spec');
   const agent = expectString(spec.agent, 'spec.agent');
   const tenant = expectString(spec.tenant, 'spec.tenant');
   const scopesIn = expectRecord(spec.scopes, 'spec.scopes');
+  const lists: Partial<Record<keyof PassportScopes, string[]>> = {};
+  for (const [rawName, v] of Object.entries(scopesIn)) {
+    const name = kScopeAliases[rawName] ?? rawName;
+    if (!(kScopeNames as string[]).includes(name)) {
+      unknown(`spec.scopes.${rawName} is not a known scope (${kScopeNames.join(', ')})`);
+      continue;
+    }
+    const list = expectStringList(v, `spec.scopes.${rawName}`);
+    const key = name as keyof PassportScopes;
+    lists[key] = [...(lists[key] ?? []), ...list];
+  }
   const scopes: PassportScopes = {
-    tools: expectStringList(scopesIn.tools, 'spec.scopes.tools'),
-    accounts: expectStringList(scopesIn.accounts, 'spec.scopes.accounts'),
-    symbols: expectStringList(scopesIn.symbols, 'spec.scopes.symbols'),
+    tools: lists.tools ?? expectStringList(undefined, 'spec.scopes.tools'),
+    accounts: lists.accounts ?? expectStringList(undefined, 'spec.scopes.accounts'),
+    symbols: lists.symbols ?? expectStringList(undefined, 'spec.scopes.symbols'),
   };
-  for (const name of ['venues', 'withdraw_addresses'] as const) {
-    if (scopesIn[name] !== undefined) scopes[name] = expectStringList(scopesIn[name], `spec.scopes.${name}`);
-  }
-  for (const name of Object.keys(scopesIn)) {
-    if (!(kScopeNames as string[]).includes(name)) throw new Error(`spec.scopes.${name} is not a known scope (${kScopeNames.join(', ')})`);
-  }
+  if (lists.venues) scopes.venues = lists.venues;
+  if (lists.withdraw_addresses) scopes.withdraw_addresses = lists.withdraw_addresses;
   const limitsIn = expectRecord(spec.limits, 'spec.limits');
   const limits: PassportLimits = {};
-  for (const [name, v] of Object.entries(limitsIn)) {
-    if (!(LIMIT_NAMES as string[]).includes(name)) throw new Error(`spec.limits.${name} is not a known limit (${LIMIT_NAMES.join(', ')})`);
+  for (const [rawName, v] of Object.entries(limitsIn)) {
+    const name = kLimitAliases[rawName] ?? rawName;
+    if (!(LIMIT_NAMES as string[]).includes(name)) {
+      unknown(`spec.limits.${rawName} is not a known limit (${LIMIT_NAMES.join(', ')})`);
+      continue;
+    }
     if (v === null || v === undefined) continue;
-    limits[name as keyof PassportLimits] = expectNonNegative(v, `spec.limits.${name}`);
+    limits[name as keyof PassportLimits] = expectNonNegative(v, `spec.limits.${rawName}`);
   }
+  const ttl = spec.ttl_s;
+  if (typeof ttl !== 'number' || !Number.isFinite(ttl)) throw new Error(`spec.ttl_s must be a number of seconds, got ${JSON.stringify(ttl) ?? 'undefined'}`);
   const result: PassportSpec = {
     agent,
     tenant,
     scopes,
     limits,
     budget: expectNonNegative(spec.budget, 'spec.budget'),
-    ttl_s: expectPositive(spec.ttl_s, 'spec.ttl_s'),
+    // ttl_s <= 0 mints an already expired passport: useless, but harmless (tests use it).
+    ttl_s: ttl,
   };
   if (spec.session !== undefined) result.session = expectString(spec.session, 'spec.session');
   if (spec.decay !== undefined) {
     const d = expectRecord(spec.decay, 'spec.decay');
     const decay: DecayPolicy = {};
     for (const name of Object.keys(d)) {
-      if (!(name in DEFAULT_DECAY)) throw new Error(`spec.decay.${name} is not a known decay field (${Object.keys(DEFAULT_DECAY).join(', ')})`);
+      if (!(name in DEFAULT_DECAY)) {
+        unknown(`spec.decay.${name} is not a known decay field (${Object.keys(DEFAULT_DECAY).join(', ')})`);
+        continue;
+      }
       decay[name as keyof DecayPolicy] = expectNonNegative(d[name], `spec.decay.${name}`);
     }
     result.decay = decay;
   }
   if (spec.parent !== undefined && spec.parent !== null) result.parent = expectString(spec.parent, 'spec.parent');
+  // An operator-chosen passport id; `nonce` is accepted as another name for it.
+  const jti = spec.jti ?? spec.nonce;
+  if (jti !== undefined && jti !== null) result.jti = expectString(jti, spec.jti !== undefined ? 'spec.jti' : 'spec.nonce');
   return result;
 }
 
@@ -83,7 +131,7 @@ export function issuePassport(spec: PassportSpec, privateKey: KeyObject, options
   const iat = Math.floor(options.nowS ?? Date.now() / 1000);
   const claims: PassportClaims = {
     v: 1,
-    jti: randomBytes(16).toString('base64url'),
+    jti: spec.jti ?? randomBytes(16).toString('base64url'),
     kid: keyId(privateKey),
     agent: spec.agent,
     tenant: spec.tenant,
@@ -262,8 +310,3 @@ function expectNonNegative(value: unknown, what: string): number {
   return value;
 }
 
-function expectPositive(value: unknown, what: string): number {
-  const n = expectNonNegative(value, what);
-  if (n === 0) throw new Error(`${what} must be > 0, got 0`);
-  return n;
-}

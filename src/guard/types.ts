@@ -55,6 +55,8 @@ export interface PassportSpec {
   decay?: DecayPolicy;
   /** The parent passport token this one is delegated from; the child may only narrow it. */
   parent?: string;
+  /** Passport id (`nonce` in a spec file is accepted as another name); random when absent. */
+  jti?: string;
 }
 
 /** The signed payload of a passport token. */

@@ -29,7 +29,7 @@ export function handleWireLine(guard: Guard, value: unknown, lineNo: number, opt
   const action: Action = { tool: actionIn.tool, args: (actionIn.args as Record<string, unknown> | undefined) ?? {} };
   if (actionIn.allow_restrict === true) action.allow_restrict = true;
 
-  const ctx: AuthorizeContext = { passport: line.passport, requestId: String(id) };
+  const ctx: AuthorizeContext = { passport: line.passport.trim(), requestId: String(id) };
   if (line.reference_price !== undefined && line.reference_price !== null) {
     if (typeof line.reference_price !== 'number' || !Number.isFinite(line.reference_price) || line.reference_price <= 0) {
       throw new Error(`reference_price must be a number > 0, got ${describe(line.reference_price)}`);

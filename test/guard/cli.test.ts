@@ -101,6 +101,18 @@ describe('tollgate passport', () => {
     expect(r.stderr).toMatch(/spec\.budget must be a finite number >= 0, got "lots"/);
   });
 
+  it('warns about unknown limit names and leaves them out (fail-closed)', async () => {
+    const { dir } = await setup();
+    const specPath = join(dir, 'typo.json');
+    const { max_position: _p, ...limits } = baseSpec().limits;
+    writeFileSync(specPath, JSON.stringify({ ...baseSpec(), limits: { ...limits, max_postion: 300 } }));
+    const r = await cli(['passport', 'issue', '--key', join(dir, 'keys/private.pem'), '--spec', specPath]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/spec\.limits\.max_postion is not a known limit/);
+    const out = await cli(['authorize', '--public-key', join(dir, 'keys/public.pem')], line('t1', r.stdout.trim(), { qty: 1 }));
+    expect(jsonLines(out.stdout)[0]).toMatchObject({ verdict: 'deny', reasons: [{ code: 'limit.missing', limit: 'max_position' }] });
+  });
+
   it('issues a child wider than its parent with a warning, and authorize denies it', async () => {
     const { dir, token: parent } = await setup();
     const childSpec = join(dir, 'child.json');

@@ -70,7 +70,27 @@ describe('passport tokens', () => {
     expect(() => parseSpec({ ...good, limits: { max_order_qty: -1 } })).toThrow(/spec\.limits\.max_order_qty must be a finite number >= 0, got -1/);
     expect(() => parseSpec({ ...good, limits: { max_qty: 1 } })).toThrow(/spec\.limits\.max_qty is not a known limit/);
     expect(() => parseSpec({ ...good, scopes: { ...good.scopes, tools: 'place_order' } })).toThrow(/spec\.scopes\.tools must be an array/);
-    expect(() => parseSpec({ ...good, ttl_s: 0 })).toThrow(/spec\.ttl_s must be > 0/);
+    expect(() => parseSpec({ ...good, ttl_s: '1h' })).toThrow(/spec\.ttl_s must be a number of seconds, got "1h"/);
+    expect(() => parseSpec({ ...good, scopes: { tools: [], accounts: [] } })).toThrow(/spec\.scopes\.symbols must be an array/);
+  });
+
+  it('lenient parsing reports unknown names and leaves them out, which can only narrow; aliases fold in', () => {
+    const good = JSON.parse(JSON.stringify(baseSpec()));
+    const warnings: string[] = [];
+    const { max_position: _dropped, ...limits } = good.limits;
+    const spec = parseSpec(
+      { ...good, scopes: { tools: ['place_order'], accounts: ['ACC1'], instruments: ['AAPL'], withdraw_allowlist: ['bc1-x'], desks: ['d1'] }, limits: { ...limits, max_postion: 10 } },
+      { onUnknown: (m) => warnings.push(m) },
+    );
+    expect(warnings).toEqual([expect.stringMatching(/spec\.scopes\.desks is not a known scope/), expect.stringMatching(/spec\.limits\.max_postion is not a known limit/)]);
+    expect(spec.scopes).toEqual({ tools: ['place_order'], accounts: ['ACC1'], symbols: ['AAPL'], withdraw_addresses: ['bc1-x'] });
+    expect(spec.limits.max_position).toBeUndefined(); // the misspelt limit is absent, so orders are refused
+  });
+
+  it('an already expired passport (ttl_s <= 0) can be minted and is denied as expired', async () => {
+    const clock = fakeClock();
+    const d = await testGuard(clock).authorize(order({}), { passport: passportFor(clock, { ttl_s: 0 }), referencePrice: 100 });
+    expect(codes(d)).toEqual(['passport.expired']);
   });
 });
 
@@ -147,6 +167,17 @@ describe('replay and revocation', () => {
     expect((await guard.authorize(order({ qty: 13 }), { passport: original, referencePrice: 100 })).verdict).toBe('allow');
   });
 
+  it('a spec nonce becomes the passport id: two different passports minted with one nonce are a replay', async () => {
+    const clock = fakeClock();
+    const guard = testGuard(clock);
+    const spec = JSON.parse(JSON.stringify(baseSpec()));
+    const first = issuePassport(parseSpec({ ...spec, nonce: 'op-0001' }), keys.privateKey, { nowS: clock.now() / 1000 });
+    expect(decodePassport(first).claims.jti).toBe('op-0001');
+    expect((await guard.authorize(order({}), { passport: first, referencePrice: 100 })).verdict).toBe('allow');
+    const second = issuePassport(parseSpec({ ...spec, nonce: 'op-0001', budget: 5 }), keys.privateKey, { nowS: clock.now() / 1000 });
+    expect(codes(await guard.authorize(order({ qty: 12 }), { passport: second, referencePrice: 100 }))).toEqual(['passport.replayed']);
+  });
+
   it('refuses a request nonce used twice with the same passport', async () => {
     const clock = fakeClock();
     const guard = testGuard(clock);
@@ -154,7 +185,7 @@ describe('replay and revocation', () => {
     expect((await guard.authorize(order({}), { passport: token, referencePrice: 100, nonce: 'n-1' })).verdict).toBe('allow');
     clock.advance(5_000);
     const d = await guard.authorize(order({ qty: 11 }), { passport: token, referencePrice: 100, nonce: 'n-1' });
-    expect(codes(d)).toEqual(['request.nonce_reused']);
+    expect(codes(d)).toEqual(['request.replayed']);
     expect((await guard.authorize(order({ qty: 11 }), { passport: token, referencePrice: 100, nonce: 'n-2' })).verdict).toBe('allow');
   });
 

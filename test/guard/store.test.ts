@@ -42,7 +42,7 @@ describe('journaled state', () => {
     // 4 orders in this second now; the 5th passes, the 6th is throttled: the counter survived.
     expect((await second.authorize(order({ qty: 1, client_order_id: 'x3' }), { passport, referencePrice: 100 })).verdict).toBe('allow');
     expect(codes(await second.authorize(order({ qty: 1, client_order_id: 'x4', side: 'sell' }), { passport, referencePrice: 100 }))).toEqual(['throttle.orders_per_second']);
-    expect(codes(await second.authorize({ tool: 'search_web', args: {} }, { passport, nonce: 'n1' }))).toEqual(['request.nonce_reused']);
+    expect(codes(await second.authorize({ tool: 'search_web', args: {} }, { passport, nonce: 'n1' }))).toEqual(['request.replayed']);
     expect(codes(await second.authorize({ tool: 'withdraw', args: { asset: 'USD', amount: 1, address: 'bc1-known' } }, { passport, session: 'trace-1' }))).toEqual(['taint.session']);
     expect(codes(await second.authorize({ tool: 'search_web', args: {} }, { passport: other }))).toEqual(['kill.active']);
     const after = await second.authorize({ tool: 'search_web', args: {} }, { passport });
@@ -118,7 +118,7 @@ describe('journaled state', () => {
     }
     if (process.env.GUARD_DEBUG) console.log(`compaction: ${linesBefore} -> ${linesAfter} lines`, verdicts);
     // The probes hit the state that compaction had to keep.
-    expect(verdicts).toEqual(expect.arrayContaining(['request.nonce_reused', 'taint.session', 'kill.active', 'throttle.orders_per_second']));
+    expect(verdicts).toEqual(expect.arrayContaining(['request.replayed', 'taint.session', 'kill.active', 'throttle.orders_per_second']));
     await compacted.close();
     await full.close();
   });
