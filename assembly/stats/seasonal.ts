@@ -11,19 +11,18 @@ const MS_PER_SLICE: f64 = 1800000;
  * Bucket 0..47 for a timestamp in ms since the epoch (UTC). Mode 0: hour + 24 on Saturday and
  * Sunday (weekly human cycles). Mode 1: half-hour slice of the day (finer daily cycles).
  */
+// Floors of exact f64 divisions, not i64 div/rem (tens of cycles each on the hot path); every
+// quantity is a whole number well inside 2^53, so the results are exact, including on boundaries.
 // @ts-ignore: decorator
 @inline export function seasonBucket(ts: f64, mode: i32): i32 {
   if (mode == 1) {
-    let slice = <i32>(<i64>Math.floor(ts / MS_PER_SLICE) % 48);
-    return slice < 0 ? slice + 48 : slice;
+    const slices = Math.floor(ts / MS_PER_SLICE);
+    return <i32>(slices - Math.floor(slices / 48) * 48);
   }
-  const hours = <i64>Math.floor(ts / MS_PER_HOUR);
-  let hour = <i32>(hours % 24);
-  if (hour < 0) hour += 24;
-  // floor division in integers (f64 % would be a software fmod): 1970-01-01 was a Thursday (day 0 here)
-  const days = hours >= 0 ? hours / 24 : (hours - 23) / 24;
-  let day = <i32>(days % 7);
-  if (day < 0) day += 7;
+  const hours = Math.floor(ts / MS_PER_HOUR);
+  const days = Math.floor(hours / 24);
+  const hour = <i32>(hours - days * 24);
+  const day = <i32>(days - Math.floor(days / 7) * 7); // 1970-01-01 was a Thursday (day 0 here)
   const weekend = day == 2 || day == 3; // Saturday, Sunday
   return hour + (weekend ? 24 : 0);
 }
