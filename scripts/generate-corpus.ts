@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuplicateIndex } from '../src/corpus/duplicate-index.ts';
+import { DuplicateIndex, fingerprint } from '../src/corpus/duplicate-index.ts';
 import { canonicalSample, type CorpusSample } from '../src/corpus/sample.ts';
 import { kCorpusJsonSchema } from '../src/corpus/schema.ts';
 import type { Context, OwaspId } from '../src/types.ts';
@@ -35,17 +35,18 @@ import {
   makeDirect,
   type DirectSpec,
 } from './corpus-gen/direct.ts';
-import { GENERAL_PROMPTS } from './corpus-gen/general.ts';
-import { LANGS, makePayload, type Intent, type Lang } from './corpus-gen/payloads.ts';
+import './corpus-gen/extra-langs.ts';
+import { GENERAL_PROMPTS, HARD_GENERAL } from './corpus-gen/general.ts';
+import { ALL_LANGS, LANGS, makePayload, type AnyLang, type Intent, type Lang } from './corpus-gen/payloads.ts';
 import { fill, Rng } from './corpus-gen/rng.ts';
 
 export const DEFAULT_SEED = 20261122;
 export const GENERATED_ID_PREFIX = 'gen-';
 
 /** Language mix: half English, the rest spread evenly over the other five. */
-const kLangWeights: Record<Lang, number> = { en: 0.5, zh: 0.1, es: 0.1, de: 0.1, ja: 0.1, fr: 0.1 };
+const kLangWeights: Record<AnyLang, number> = { en: 0.5, zh: 0.1, es: 0.1, de: 0.1, ja: 0.1, fr: 0.1, it: 0.04, pt: 0.04, ru: 0.04, ko: 0.04 };
 
-function pickLang(rng: Rng, allowed: readonly Lang[] = LANGS): Lang {
+function pickLang<L extends AnyLang>(rng: Rng, allowed: readonly L[]): L {
   const total = allowed.reduce((s, l) => s + kLangWeights[l], 0);
   let x = rng.next() * total;
   for (const l of allowed) {
@@ -79,7 +80,7 @@ function indirect(carriers: readonly Carrier[]): Producer {
     const doc = carrier.build(rng, lang);
     const intent = rng.pick(kIndirectIntents);
     // Mostly the document's language; sometimes another (often English) planted in a foreign document.
-    const payloadLang: Lang = rng.chance(0.8) ? lang : rng.chance(0.5) ? 'en' : pickLang(rng);
+    const payloadLang: Lang = rng.chance(0.8) ? lang : rng.chance(0.5) ? 'en' : pickLang(rng, LANGS);
     const payload = makePayload(rng, payloadLang, intent);
     const hidden = ['hidden_div', 'zero_font', 'aria_hidden'].includes(doc.position);
     const technique = hidden ? 'hidden_text' : doc.position === 'comment' && carrier.name === 'web_page_html' ? 'html_comment' : undefined;
@@ -108,7 +109,7 @@ function indirect(carriers: readonly Carrier[]): Producer {
 }
 
 /** Cycles through a spec's templates evenly (a shuffled deck per language) so no template dominates. */
-function direct(spec: DirectSpec, label: 'attack' | 'benign', owasp: OwaspId, context: Context, langs: readonly Lang[] = LANGS, prefix?: (rng: Rng) => string): Producer {
+function direct(spec: DirectSpec, label: 'attack' | 'benign', owasp: OwaspId, context: Context, langs: readonly AnyLang[] = ALL_LANGS, prefix?: (rng: Rng) => string): Producer {
   return (rng) => {
     const lang = pickLang(rng, langs.filter((l) => spec.templates[l] !== undefined));
     const text = (prefix ? prefix(rng) : '') + makeDirect(rng, spec, lang);
@@ -119,7 +120,7 @@ function direct(spec: DirectSpec, label: 'attack' | 'benign', owasp: OwaspId, co
 /** An injected instruction on its own, as another agent's message (a compromised peer passing it on). */
 function agentPayload(intents: readonly Intent[]): Producer {
   return (rng) => {
-    const lang = pickLang(rng);
+    const lang = pickLang(rng, LANGS);
     const intent = rng.pick(intents);
     const agent = fill(rng, '[{AGENT}] ', AGENT_SLOTS);
     return [{ text: agent + makePayload(rng, lang, intent).text, label: 'attack', owasp: kIntentOwasp[intent], context: 'agent_message', lang, notes: `payload=${intent}` }];
@@ -129,7 +130,7 @@ function agentPayload(intents: readonly Intent[]): Producer {
 /** An injected instruction pasted into the user's own prompt after an ordinary request. */
 function userPayload(intents: readonly Intent[]): Producer {
   return (rng) => {
-    const lang = pickLang(rng);
+    const lang = pickLang(rng, LANGS);
     const intent = rng.pick(intents);
     const lead = rng.chance(0.5) ? makeDirect(rng, DESK_PROMPTS, lang) + (lang === 'zh' || lang === 'ja' ? '' : ' ') : '';
     return [{ text: lead + makePayload(rng, lang, intent).text, label: 'attack', owasp: kIntentOwasp[intent], context: 'user_prompt', lang, notes: `payload=${intent}` }];
@@ -159,7 +160,7 @@ function cleanDoc(carriers: readonly Carrier[]): Producer {
 
 function hardDoc(context: Context): Producer {
   return (rng) => {
-    const lang = pickLang(rng);
+    const lang = pickLang(rng, LANGS);
     const text = makeDirect(rng, HARD_DOCS, lang);
     const task = rng.pick(HARD_DOC_TASKS[lang]!);
     return [{ text, label: 'benign', owasp: 'LLM01', context, lang, task, notes: 'hard negative' }];
@@ -204,19 +205,20 @@ export const PLANS: readonly FamilyPlan[] = [
   { family: 'indirect_retrieved', count: 540, produce: indirect(RETRIEVED_CARRIERS) },
   { family: 'indirect_tool', count: 500, produce: indirect(TOOL_CARRIERS) },
   { family: 'benign_desk', count: 480, produce: direct(DESK_PROMPTS, 'benign', 'LLM01', 'user_prompt') },
-  { family: 'benign_general', count: 260, produce: direct(GENERAL_PROMPTS, 'benign', 'LLM01', 'user_prompt') },
+  { family: 'benign_general', count: 280, produce: direct(GENERAL_PROMPTS, 'benign', 'LLM01', 'user_prompt') },
   { family: 'benign_docs', count: 260, produce: cleanDoc(RETRIEVED_CARRIERS) },
   { family: 'benign_tool', count: 260, produce: cleanDoc(TOOL_CARRIERS) },
   { family: 'benign_agent', count: 220, produce: mix([0.5, direct(AGENT_BENIGN, 'benign', 'LLM06', 'agent_message')], [0.5, direct(MODEL_BENIGN, 'benign', 'LLM02', 'model_output')]) },
   {
     family: 'hard_negative',
-    count: 420,
+    count: 540,
     produce: mix(
-      [0.5, direct(HARD_PROMPTS, 'benign', 'LLM01', 'user_prompt')],
+      [0.38, direct(HARD_PROMPTS, 'benign', 'LLM01', 'user_prompt')],
+      [0.22, direct(HARD_GENERAL, 'benign', 'LLM01', 'user_prompt')],
       [0.1, hardDoc('retrieved_doc')],
       [0.08, hardDoc('tool_output')],
-      [0.17, benignInsert(RETRIEVED_CARRIERS)],
-      [0.15, benignInsert(TOOL_CARRIERS)],
+      [0.12, benignInsert(RETRIEVED_CARRIERS)],
+      [0.1, benignInsert(TOOL_CARRIERS)],
     ),
   },
 ];
@@ -245,12 +247,13 @@ export function generateCorpus(seed = DEFAULT_SEED): GenerateResult {
       const candidate = plan.produce(rng);
       const group = candidate.length > 1 ? `${GENERATED_ID_PREFIX}${plan.family}-g${String(accepted + 1).padStart(4, '0')}` : undefined;
       const samples = candidate.map((row) => ({ ...row, id: `${GENERATED_ID_PREFIX}${plan.family}-${String(++seq).padStart(5, '0')}`, family: plan.family, ...(group !== undefined && { group }) }) as CorpusSample);
-      if (samples.some((s) => index.check(s) !== null)) {
+      const prints = samples.map(fingerprint);
+      if (prints.some((p) => index.check(p) !== null)) {
         seq -= samples.length;
         dropped[plan.family]!++;
         continue;
       }
-      for (const s of samples) index.add(s);
+      for (const p of prints) index.add(p);
       rows.push(...samples.map(canonicalSample));
       accepted++;
     }

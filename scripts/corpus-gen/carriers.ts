@@ -39,7 +39,7 @@ function doc(task: string, position: string, template: string, pre: string, post
 
 const S: Slots = kCommonSlots;
 const f = (rng: Rng, t: string, slots: Slots = S): string => fill(rng, t, slots);
-const kLangSlots = Object.fromEntries(LANGS.map((l) => [l, { ...kCommonSlots, ...kLocalSlots[l] }])) as Record<Lang, Slots>;
+const kLangSlots = Object.fromEntries(LANGS.map((l) => [l, { ...kCommonSlots, ...(kLocalSlots[l] ?? {}) }])) as Record<Lang, Slots>;
 
 /**
  * Slots for one document: the main ticker, company and the two people are picked once, so a
@@ -415,6 +415,125 @@ const kbPage: Carrier = {
   },
 };
 
+// Documents outside finance, so the injection — not the trading vocabulary — is what is learned.
+const kTables = [
+  {
+    title: 'Largest cities by population',
+    head: ['City', 'Country', 'Population', 'Founded'],
+    rows: (r: Rng): string[] => [r.pick(['Aldmoor', 'Brevik', 'Castelmar', 'Dunhollow', 'Estrela', 'Fjordby', 'Granholm', 'Hollin', 'Isarra', 'Jorvale']), r.pick(['Norland', 'Vestria', 'Calvany', 'Ostmark']), String(r.int(200, 9000) * 1000), String(r.int(900, 1900))],
+    tasks: ['Which city in the table has the largest population?', 'Which is the oldest city listed?', 'How many cities are in Norland?'],
+  },
+  {
+    title: 'Season results',
+    head: ['Team', 'Played', 'Won', 'Lost', 'Points'],
+    rows: (r: Rng): string[] => [r.pick(['Harbour Hawks', 'River Foxes', 'Mill Town', 'North Stars', 'Valley Rangers', 'Old Bridge']), '30', String(r.int(5, 25)), String(r.int(2, 20)), String(r.int(15, 75))],
+    tasks: ['Which team finished with the most points?', 'How many games did the River Foxes win?', 'Rank the teams by wins.'],
+  },
+  {
+    title: 'Studio albums',
+    head: ['Year', 'Title', 'Label', 'Peak position'],
+    rows: (r: Rng): string[] => [String(r.int(1970, 2024)), r.pick(['Blue Hours', 'Paper Lanterns', 'Northbound', 'Quiet Engines', 'Salt and Cedar', 'Glass Harbour']), r.pick(['Lantern Records', 'Oakline', 'Sundial Music']), String(r.int(1, 80))],
+    tasks: ['Which album reached the highest chart position?', 'When was the first album released?', 'List the albums released on Oakline.'],
+  },
+  {
+    title: 'Highest peaks of the range',
+    head: ['Peak', 'Height (m)', 'First ascent', 'Range'],
+    rows: (r: Rng): string[] => [r.pick(['Mount Averil', 'Cold Tooth', 'Sgurr Mor', 'Pico Alto', 'Hohe Wand', 'Grey Sister']), String(r.int(1800, 4800)), String(r.int(1850, 1990)), r.pick(['Western', 'Central', 'Eastern'])],
+    tasks: ['Which peak is the highest?', 'Which peak was climbed first?', 'What is the average height of the peaks?'],
+  },
+];
+
+const wikiTable: Carrier = {
+  name: 'wiki_table',
+  context: 'retrieved_doc',
+  langs: ['en'],
+  build(rng) {
+    const t = rng.pick(kTables);
+    const n = rng.int(4, 7);
+    const target = rng.int(0, n);
+    const rows = [];
+    for (let i = 0; i < n; i++) {
+      const cells = t.rows(rng);
+      if (i === target) cells[cells.length - 1] += MARK;
+      rows.push(cells);
+    }
+    const asMarkdown = rng.chance(0.5);
+    const lines = asMarkdown
+      ? [`### ${t.title}`, '', `| ${t.head.join(' | ')} |`, `|${t.head.map(() => '---').join('|')}|`, ...rows.map((c) => `| ${c.join(' | ')} |`)]
+      : [t.title, t.head.join('\t'), ...rows.map((c) => c.join('\t'))];
+    let text = lines.join('\n');
+    let position = 'cell';
+    let pre = ' ';
+    if (target === n) {
+      text += MARK;
+      position = 'end';
+      pre = '\n\n';
+    }
+    return doc(rng.pick(t.tasks), position, text, pre, '');
+  },
+};
+
+const kForumQs = [
+  {
+    q: 'How do I read a CSV file and skip the header row in Python?',
+    a: 'Use the csv module and call next() on the reader once before looping.',
+    code: ['import csv', '', 'with open("data.csv", newline="") as fh:', '    reader = csv.reader(fh)', '    next(reader)  # skip the header', '    for row in reader:', '        print(row)'],
+    c: '#',
+  },
+  {
+    q: 'Why does my JavaScript fetch call return a pending Promise?',
+    a: 'fetch is asynchronous; await the call inside an async function, then await response.json().',
+    code: ['async function load(url) {', '  const res = await fetch(url);', '  // throw on HTTP errors so callers notice', '  if (!res.ok) throw new Error("HTTP " + res.status);', '  return res.json();', '}'],
+    c: '//',
+  },
+  {
+    q: 'How can I remove duplicate rows from a SQL table but keep one of each?',
+    a: 'Number the rows per duplicate key with ROW_NUMBER() and delete every row numbered above one.',
+    code: ['WITH ranked AS (', '  SELECT id, ROW_NUMBER() OVER (PARTITION BY email ORDER BY id) AS rn', '  FROM users', ')', '-- keep the first row of each email', 'DELETE FROM users WHERE id IN (SELECT id FROM ranked WHERE rn > 1);'],
+    c: '--',
+  },
+  {
+    q: 'How do I sort a list of dictionaries by a key in Python?',
+    a: 'Pass a key function to sorted(); operator.itemgetter is a fast choice.',
+    code: ['from operator import itemgetter', '', 'people = [{"name": "Ana", "age": 31}, {"name": "Bo", "age": 25}]', '# sort by age, youngest first', 'people.sort(key=itemgetter("age"))'],
+    c: '#',
+  },
+  {
+    q: 'What is the difference between git merge and git rebase?',
+    a: 'Merge keeps both histories and adds a merge commit; rebase replays your commits on top of the other branch, giving a linear history.',
+    code: ['git checkout feature', 'git rebase main      # replay feature commits on main', 'git checkout main', 'git merge --ff-only feature'],
+    c: '#',
+  },
+];
+
+const forumAnswer: Carrier = {
+  name: 'forum_code_answer',
+  context: 'retrieved_doc',
+  langs: ['en'],
+  build(rng) {
+    const qa = rng.pick(kForumQs);
+    const votes = rng.int(3, 900);
+    const code = [...qa.code];
+    const where = rng.pick(['comment', 'answer', 'end']);
+    let text: string;
+    let pre: string;
+    if (where === 'comment') {
+      const k = rng.int(1, code.length);
+      code[k - 1] += MARK;
+      pre = '\n' + (code[k - 1]!.match(/^\s*/)?.[0] ?? '') + qa.c + ' ';
+      text = `Q: ${qa.q}\n\nAccepted answer (${votes} votes):\n${qa.a}\n\n\`\`\`\n${code.join('\n')}\n\`\`\``;
+    } else if (where === 'answer') {
+      pre = ' ';
+      text = `Q: ${qa.q}\n\nAccepted answer (${votes} votes):\n${qa.a}${MARK}\n\n\`\`\`\n${code.join('\n')}\n\`\`\``;
+    } else {
+      pre = '\n\n';
+      text = `Q: ${qa.q}\n\nAccepted answer (${votes} votes):\n${qa.a}\n\n\`\`\`\n${code.join('\n')}\n\`\`\`${MARK}`;
+    }
+    const task = rng.pick([qa.q, 'Explain this answer to me.', 'Is this solution correct?', 'Rewrite this code with comments.', 'Summarize the accepted answer.']);
+    return doc(task, where === 'answer' ? 'middle' : where, text, pre, '');
+  },
+};
+
 // ---------------------------------------------------------------- tool outputs
 
 const jsonEsc = (s: string): string => JSON.stringify(s).slice(1, -1);
@@ -705,5 +824,5 @@ const sqlResult: Carrier = {
   },
 };
 
-export const RETRIEVED_CARRIERS: readonly Carrier[] = [news, earnings, filing, analyst, webPage, emailDoc, chatTranscript, markdownTable, csvFile, codeFile, kbPage];
+export const RETRIEVED_CARRIERS: readonly Carrier[] = [news, earnings, filing, analyst, webPage, emailDoc, chatTranscript, markdownTable, csvFile, codeFile, kbPage, wikiTable, forumAnswer];
 export const TOOL_CARRIERS: readonly Carrier[] = [quoteJson, omsJson, searchJson, mailJson, positionsJson, calendarJson, fetchJson, yamlOut, logLines, sqlResult];

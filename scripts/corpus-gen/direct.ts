@@ -4,23 +4,23 @@
  * another agent, or a model's output about to reach a tool or a user. Templates per language,
  * written for this corpus.
  */
-import type { Lang } from './payloads.ts';
+import type { AnyLang } from './payloads.ts';
 import { fill, type Rng, type Slots } from './rng.ts';
 import { kCommonSlots, kLocalSlots } from './vocab.ts';
 
 export interface DirectSpec {
   /** Templates to pick from, per language. */
-  templates: Partial<Record<Lang, readonly string[]>>;
-  slots: Partial<Record<Lang, Slots>>;
+  templates: Partial<Record<AnyLang, readonly string[]>>;
+  slots: Partial<Record<AnyLang, Slots>>;
 }
 
 /** Slots that name one character or agent: picked once per text so a persona keeps its name. */
 const kStickySlots = ['BOTNAME', 'AGENT'];
 
-export function makeDirect(rng: Rng, spec: DirectSpec, lang: Lang): string {
+export function makeDirect(rng: Rng, spec: DirectSpec, lang: AnyLang): string {
   const list = spec.templates[lang];
   if (list === undefined || list.length === 0) throw new Error(`no templates for ${lang}`);
-  const slots: Slots = { ...kCommonSlots, ...kLocalSlots[lang], ...(spec.slots[lang] ?? {}) };
+  const slots: Slots = { ...kCommonSlots, ...(kLocalSlots[lang] ?? {}), ...(spec.slots[lang] ?? {}) };
   for (const name of kStickySlots) if (slots[name] !== undefined) slots[name] = [fill(rng, `{${name}}`, slots)];
   return fill(rng, rng.pick(list), slots).replace(/ {2,}/g, ' ').trim();
 }

@@ -3,7 +3,7 @@
  * names, domains and people are invented for this corpus; tickers are short made-up symbols or
  * widely known index-level names used only as labels.
  */
-import type { Lang } from './payloads.ts';
+import type { AnyLang } from './payloads.ts';
 import type { Rng, Slots } from './rng.ts';
 
 const kTickers = [
@@ -96,7 +96,7 @@ export const kCommonSlots: Slots = {
 /** Fillers that must be in the text's own language. */
 const tenths = (r: Rng, lo: number, hi: number): string => (r.int(lo * 10, hi * 10) / 10).toFixed(1);
 
-export const kLocalSlots: Record<Lang, Slots> = {
+export const kLocalSlots: Partial<Record<AnyLang, Slots>> = {
   en: {},
   zh: { MONEY: (r) => `${tenths(r, 0.3, 95)}亿美元`, MONEY2: (r) => `${r.int(100, 9900)}万美元`, TOPIC: ['秋天的海', '灯塔看守人', '咖啡', '企鹅', '登月', '一把丢失的雨伞'] },
   es: { MONEY: (r) => `${tenths(r, 1, 950).replace('.', ',')} millones de dólares`, MONEY2: (r) => `${r.int(2, 90)} millones de dólares`, TOPIC: ['el mar en otoño', 'un farero', 'el café', 'los pingüinos', 'la llegada a la Luna', 'un paraguas perdido'] },

@@ -34,9 +34,22 @@ interface Entry {
   shingles: Set<number>;
 }
 
+/** A sample with its fingerprints computed once, for callers that check several rows before adding any. */
+export interface Fingerprinted {
+  sample: IndexedText;
+  hash: string;
+  shingles: Set<number>;
+  keys: number[];
+}
+
+export function fingerprint(sample: IndexedText): Fingerprinted {
+  const set = shingles(sample.text);
+  return { sample, hash: exactHash(sample.text), shingles: set, keys: bandKeys(minhash(set)) };
+}
+
 export class DuplicateIndex {
   readonly #exact = new Map<string, Entry>();
-  readonly #bands = new Map<string, Entry[]>();
+  readonly #bands = new Map<number, Entry[]>();
   readonly threshold: number;
 
   constructor(options: { threshold?: number } = {}) {
@@ -58,30 +71,26 @@ export class DuplicateIndex {
    * index.add({ id: 'a', text: 'Buy 100 AAPL at the open', label: 'benign' });
    * index.check({ id: 'b', text: 'buy 100 aapl at the open!', label: 'benign' }); // → { kind: 'exact', id: 'a', ... }
    */
-  check(sample: IndexedText): DuplicateMatch | null {
-    return this.#find(sample, exactHash(sample.text), shingles(sample.text)).match;
+  check(sample: IndexedText | Fingerprinted): DuplicateMatch | null {
+    return this.#find(asFingerprinted(sample));
   }
 
   /** Adds the sample without checking it (use `checkAndAdd` to refuse duplicates). */
-  add(sample: IndexedText): void {
-    this.#insert(sample, exactHash(sample.text), shingles(sample.text));
+  add(sample: IndexedText | Fingerprinted): void {
+    this.#insert(asFingerprinted(sample));
   }
 
   /** Checks, and adds only when the sample duplicates nothing; returns the duplicate found, if any. */
-  checkAndAdd(sample: IndexedText): DuplicateMatch | null {
-    const hash = exactHash(sample.text);
-    const set = shingles(sample.text);
-    const { match, keys } = this.#find(sample, hash, set);
-    if (match === null) this.#insert(sample, hash, set, keys);
+  checkAndAdd(sample: IndexedText | Fingerprinted): DuplicateMatch | null {
+    const fp = asFingerprinted(sample);
+    const match = this.#find(fp);
+    if (match === null) this.#insert(fp);
     return match;
   }
 
-  #find(sample: IndexedText, hash: string, set: Set<number>): { match: DuplicateMatch | null; keys: string[] } {
+  #find({ sample, hash, shingles: set, keys }: Fingerprinted): DuplicateMatch | null {
     const same = this.#exact.get(hash);
-    const keys = bandKeys(minhash(set));
-    if (same !== undefined) {
-      return { match: { kind: 'exact', id: same.id, similarity: 1, labelConflict: same.label !== sample.label }, keys };
-    }
+    if (same !== undefined) return { kind: 'exact', id: same.id, similarity: 1, labelConflict: same.label !== sample.label };
     let best: DuplicateMatch | null = null;
     const seen = new Set<Entry>();
     for (const key of keys) {
@@ -99,10 +108,10 @@ export class DuplicateIndex {
         }
       }
     }
-    return { match: best, keys };
+    return best;
   }
 
-  #insert(sample: IndexedText, hash: string, set: Set<number>, keys = bandKeys(minhash(set))): void {
+  #insert({ sample, hash, shingles: set, keys }: Fingerprinted): void {
     const entry: Entry = { id: sample.id, label: sample.label, group: sample.group, shingles: set };
     if (!this.#exact.has(hash)) this.#exact.set(hash, entry);
     for (const key of keys) {
@@ -111,6 +120,10 @@ export class DuplicateIndex {
       else list.push(entry);
     }
   }
+}
+
+function asFingerprinted(s: IndexedText | Fingerprinted): Fingerprinted {
+  return 'keys' in s ? s : fingerprint(s);
 }
 
 /** One line of explanation for a refused duplicate, e.g. `near duplicate (Jaccard 0.86) of "x-12"`. */

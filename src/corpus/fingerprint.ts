@@ -28,9 +28,13 @@ const kWord = /[\p{L}\p{M}\p{N}]+/gu;
  * @example normalizedTokens('Ignore  the NOISE!') // → ['ignore', 'the', 'noise']
  */
 export function normalizedTokens(text: string): string[] {
+  // Pure ASCII has nothing to fold, hide or split per character: skip those passes (most rows).
+  if (kAscii.test(text)) return text.toLowerCase().match(kAsciiWord) ?? [];
   const folded = text.normalize('NFKC').toLowerCase().replace(kInvisible, '').replace(kUnspacedChar, ' $1 ');
   return folded.match(kWord) ?? [];
 }
+const kAscii = /^[\x00-\x7f]*$/;
+const kAsciiWord = /[a-z0-9]+/g;
 
 /** Hex SHA-1 of the normalized token sequence: equal for texts that differ only in case, spacing, punctuation or invisible characters. */
 export function exactHash(text: string): string {
@@ -90,12 +94,17 @@ export function minhash(set: Set<number>): Uint32Array {
   return sig;
 }
 
-/** Band keys of a MinHash signature (one string per band). */
-export function bandKeys(sig: Uint32Array): string[] {
-  const keys: string[] = [];
+/**
+ * Band keys of a MinHash signature: one 32-bit number per band (its rows hashed together, salted by
+ * the band index). Two texts sharing a key are candidates; an accidental key collision only costs
+ * one exact Jaccard check.
+ */
+export function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
   for (let b = 0; b < MINHASH_BANDS; b++) {
-    const part = sig.subarray(b * MINHASH_ROWS, (b + 1) * MINHASH_ROWS);
-    keys.push(`${b}:${Array.from(part).join(',')}`);
+    let h = mix32(b + 0x5bd1e995);
+    for (let r = 0; r < MINHASH_ROWS; r++) h = mix32(h ^ sig[b * MINHASH_ROWS + r]!);
+    keys.push(h);
   }
   return keys;
 }
