@@ -25,7 +25,8 @@ import { sigmaFloor } from './params';
   const mean = load<f64>(meanAt);
   const v = load<f64>(varAt);
   let d = x - mean;
-  const a = max(alpha, 1 / (n + 1));
+  // steady state skips the division: 1/(n+1) > alpha only while n + 1 < 1/alpha
+  const a = (n + 1) * alpha < 1 ? 1 / (n + 1) : alpha;
   if (clip > 0 && v > 0 && a == alpha) {
     const lim = clip * Math.sqrt(v);
     d = min(max(d, -lim), lim);

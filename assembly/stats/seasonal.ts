@@ -44,7 +44,7 @@ export function seasonalStep(rec: usize, ts: f64, x: f64, alpha: f64, minCount: 
   if (count >= minCount) z = (x - mean) / sd;
   let d = x - mean;
   // exact running mean/variance for a young bucket, EWMA once it has 1/alpha visits
-  const a = max(alpha, 1 / (count + 1));
+  const a = (count + 1) * alpha < 1 ? 1 / (count + 1) : alpha;
   if (clip > 0 && v > 0 && a == alpha) {
     const lim = clip * Math.sqrt(v);
     d = min(max(d, -lim), lim);

@@ -18,7 +18,7 @@ import { F_COUNT, F_S_SHORT, F_S_MEAN, F_S_VAR, F_S_LAST } from './layout';
   const mean = load<f64>(rec + F_S_MEAN);
   const v = load<f64>(rec + F_S_VAR);
   const z = n > minCount ? (sh - mean) / (Math.sqrt(v) + 0.001) : 0;
-  const a = max(longAlpha, 1 / (n + 1));
+  const a = (n + 1) * longAlpha < 1 ? 1 / (n + 1) : longAlpha;
   const d = raw - mean;
   store<f64>(rec + F_S_MEAN, mean + a * d);
   store<f64>(rec + F_S_VAR, (1 - a) * (v + a * d * d));
