@@ -192,7 +192,7 @@ export class GuardState implements GuardStateView {
         this.#addWorking(order, order.qty);
         this.#hit(`orders:${r.tenant}/${r.agent}`, r.ts);
         this.#hit(`messages:${r.tenant}/${r.agent}`, r.ts);
-        this.#duplicates.set(duplicateKey(r.tenant, r.account, r.symbol, r.side, r.qty, r.price), r.ts);
+        this.#touchDuplicate(duplicateKey(r.tenant, r.account, r.symbol, r.side, r.qty, r.price), r.ts);
         this.#maybePrune(r.ts);
         return;
       }
@@ -275,7 +275,7 @@ export class GuardState implements GuardStateView {
         this.#hit(r.key, r.ts);
         return;
       case 'dup':
-        this.#duplicates.set(r.key, r.ts);
+        this.#touchDuplicate(r.key, r.ts);
         return;
       default:
         throw new Error(`unknown journal record type ${JSON.stringify((r as { t?: unknown }).t)}`);
@@ -364,11 +364,20 @@ export class GuardState implements GuardStateView {
     else if (Math.sign(e.position) !== Math.sign(before)) e.avgPrice = price;
   }
 
-  /** Drops expired nonces and stale duplicate keys now and then; both only grow otherwise. */
+  /** Re-inserts so the Map's insertion order stays timestamp order: pruning can stop at the first young key. */
+  #touchDuplicate(key: string, ts: number): void {
+    this.#duplicates.delete(key);
+    this.#duplicates.set(key, ts);
+  }
+
+  /** Drops stale duplicate keys as orders arrive, and expired nonces now and then; both only grow otherwise. */
   #maybePrune(now: number): void {
+    for (const [key, ts] of this.#duplicates) {
+      if (now - ts <= kDuplicateHorizonMs) break;
+      this.#duplicates.delete(key);
+    }
     if (++this.#sincePrune < 4096) return;
     this.#sincePrune = 0;
-    for (const [key, ts] of this.#duplicates) if (now - ts > kDuplicateHorizonMs) this.#duplicates.delete(key);
     const nowS = now / 1000;
     for (const [jti, p] of this.#passports) {
       if (p.exp < nowS) this.#nonces.delete(jti);
