@@ -132,7 +132,7 @@ function tokenize(start: usize, end: usize): void {
   digitCount = 0;
   let nCp: i32 = 0;
   let inWord = false;
-  let sawSpace: i32 = 1;
+  let sawSpace: i32 = 1; // whitespace characters since the previous token, capped at 3
   let p = start;
   while (p < end) {
     let cp: u32 = load<u8>(p);
@@ -171,7 +171,7 @@ function tokenize(start: usize, end: usize): void {
     }
     inWord = false;
     if (cls == C_SPACE) {
-      sawSpace = 1;
+      if (sawSpace < 3) sawSpace++;
       continue;
     }
     letterCount += cls == C_SOLO ? 1 : 0;
@@ -203,7 +203,7 @@ function tokenize(start: usize, end: usize): void {
       }
     }
     if (digits > 0) {
-      const leetOk = ascii >= 2 && digits <= ascii;
+      const leetOk = ascii >= 1 && l >= 3 && digits <= 2 * ascii;
       for (let i = 0; i < l; i++) {
         const q = cpsA + (<usize>(o + i) << 2);
         const c = load<u32>(q);
@@ -215,10 +215,8 @@ function tokenize(start: usize, end: usize): void {
 }
 
 @inline function isSingleLetterA(t: i32): bool {
-  if (load<u8>(kindA + <usize>t) != <u8>K_WORD) return false;
-  if (load<i32>(lenA + (<usize>t << 2)) != 1) return false;
-  const c = load<u32>(cpsA + (<usize>load<i32>(offA + (<usize>t << 2)) << 2));
-  return c >= 0x61 && c <= 0x7a;
+  // Any one-character word (Latin, accented, Cyrillic, leet digit): spacing-out is script-independent.
+  return load<u8>(kindA + <usize>t) == <u8>K_WORD && load<i32>(lenA + (<usize>t << 2)) == 1;
 }
 
 @inline function isJoinPunctA(t: i32): bool {
@@ -227,23 +225,25 @@ function tokenize(start: usize, end: usize): void {
   return c == 0x2e || c == 0x2d || c == 0x5f || c == 0x2a || c == 0x2c || c == 0x7c || c == 0x2f || c == 0x2b || c == 0x7e;
 }
 
-/** "i g n o r e" and "i.g.n.o.r.e" become one word when at least four single letters run together. */
+/** "i g n o r e" and "i.g.n.o.r.e" become one word when at least three single letters run together. */
 function mergeSpacedLetters(): void {
   nTokB = 0;
   let nCp: i32 = 0;
   let t = 0;
   while (t < nTokA) {
     if (isSingleLetterA(t)) {
-      // Find the run: letter ((joinPunct)? letter)*
+      // Find the run: letters joined the same way throughout, either by one space ("i g n o r e")
+      // or by one punctuation mark with no space ("i.g.n.o.r.e"). Two or more spaces end a word.
       let count = 1;
       let last = t;
       let u = t + 1;
+      let style = 0; // 1 = single spaces, 2 = punctuation
       while (u < nTokA) {
-        if (isSingleLetterA(u)) { count++; last = u; u++; continue; }
-        if (isJoinPunctA(u) && u + 1 < nTokA && isSingleLetterA(u + 1)) { count++; last = u + 1; u += 2; continue; }
+        if (isSingleLetterA(u) && (style == 0 || style == 1) && load<u8>(spA + <usize>u) == 1) { style = 1; count++; last = u; u++; continue; }
+        if ((style == 0 || style == 2) && isJoinPunctA(u) && load<u8>(spA + <usize>u) == 0 && u + 1 < nTokA && isSingleLetterA(u + 1) && load<u8>(spA + <usize>(u + 1)) == 0) { style = 2; count++; last = u + 1; u += 2; continue; }
         break;
       }
-      if (count >= 4) {
+      if (count >= 3) {
         store<i32>(offB + (<usize>nTokB << 2), nCp);
         store<i32>(lenB + (<usize>nTokB << 2), count);
         store<u8>(kindB + <usize>nTokB, <u8>K_WORD);
@@ -491,7 +491,9 @@ export function processSegment(start: usize, end: usize): void {
   store<u32>(charBuf, 0x20);
   n = 1;
   for (let t = 0; t < nTokB; t++) {
-    if (t > 0 && load<u8>(spB + <usize>t)) {
+    // Spaces between unspaced-script characters ("次 の 文") are padding, not word breaks.
+    const bothSolo = t > 0 && load<u8>(kindB + <usize>t) == <u8>K_SOLO && load<u8>(kindB + <usize>(t - 1)) == <u8>K_SOLO;
+    if (t > 0 && load<u8>(spB + <usize>t) != 0 && !bothSolo) {
       store<u32>(charBuf + (<usize>n << 2), 0x20);
       n++;
     }

@@ -30,7 +30,7 @@ const kWord = /[A-Za-z]{2,}/g;
 
 // Frequent English words: ROT13 text has almost none of them, its decoding has many.
 const kCommon = new Set(
-  'the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all would there their what so up out if about who get which go me when make can like time no just him know take people into year your good some could them see other than then now look only come its over think also back after use two how our work first well way even new want because any these give day most us is are was were please ignore previous instructions instruction all system prompt tell send write password reveal secret answer'.split(' '),
+  'der die das und ist nicht ein eine mit auf für von el la los las y que es en un una por para con le les et est une pour dans qui pas il the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all would there their what so up out if about who get which go me when make can like time no just him know take people into year your good some could them see other than then now look only come its over think also back after use two how our work first well way even new want because any these give day most us is are was were please ignore previous instructions instruction all system prompt tell send write password reveal secret answer'.split(' '),
 );
 
 function printableRatio(s: string): number {
@@ -110,7 +110,9 @@ function findRot13(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
     if (words >= 4 && hits * 100 <= words * 15) {
       const line = text.slice(lineStart, end);
       const decoded = rot13(line);
-      if (commonRatio(decoded).ratio >= 0.3) out.push({ start: lineStart, end, decodedText: decoded, encoding: 'rot13' });
+      // English (and de/es/fr function words) after rotation; a line with no common word at all is also
+      // rotated and handed to the scorer, which decides (ROT13 of other languages has no common words).
+      if (commonRatio(decoded).ratio >= 0.3 || (hits === 0 && words >= 6)) out.push({ start: lineStart, end, decodedText: decoded, encoding: 'rot13' });
     }
   };
   let m: RegExpExecArray | null;

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../types.ts';
 import { SemanticModel, type ScoreOptions } from './model.ts';
+import { attackSources, translationVariants, variants } from '../../scripts/mutate.ts';
 
 export interface EvalRow {
   text: string;
@@ -95,6 +96,29 @@ export function summaryTable(results: FileResult[]): string {
   return lines.join('\n');
 }
 
+/** Catch rate of the held-out corpus attacks, unmutated and per obfuscation family (plus translations). */
+export function mutationTable(model: SemanticModel, root: string, limit = 400): string {
+  const attacks = attackSources(root, [], true).slice(0, limit);
+  const byFamily = new Map<string, { n: number; caught: number }>();
+  const rows = [...variants(attacks), ...translationVariants()];
+  for (const v of rows) {
+    const r = model.score({ text: v.text as string, context: v.context as Context, task: v.task as string | undefined }, { nearest: false });
+    const key = v.technique as string;
+    const e = byFamily.get(key) ?? { n: 0, caught: 0 };
+    e.n++;
+    if (r.flagged) e.caught++;
+    byFamily.set(key, e);
+  }
+  const base = byFamily.get('none');
+  const lines = ['| family | caught | vs unmutated |', '|---|---|---|'];
+  for (const [k, e] of byFamily) {
+    const rate = e.caught / e.n;
+    const delta = base && k !== 'none' ? `${((rate - base.caught / base.n) * 100).toFixed(1)} pts` : '';
+    lines.push(`| ${k} | ${pct(rate)} (${e.caught}/${e.n}) | ${delta} |`);
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const get = (n: string): string | undefined => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : undefined);
@@ -108,6 +132,10 @@ async function main(): Promise<void> {
   const model = SemanticModel.loadSync(dir);
   const files = readdirSync(evalDir).filter((f) => f.endsWith('.jsonl')).sort();
   const data = files.map((f) => ({ file: f.replace(/\.jsonl$/, ''), rows: loadEvalRows(join(evalDir, f), limit) }));
+  if (argv.includes('--mutations')) {
+    console.log('\n### catch rate per mutation family (held-out corpus attacks, each in its own context)\n');
+    console.log(mutationTable(model, process.cwd()));
+  }
   const variants = argv.includes('--ablation') ? kAblations : { full: {} };
   for (const [name, options] of Object.entries(variants)) {
     const t0 = performance.now();

@@ -107,6 +107,9 @@ export function loadSharedTrain(root: string, inputs: InputFile[]): TrainDoc[] {
         doc.group = `jbb:${sha256(String(meta.goal ?? r.text)).slice(0, 12)}`;
         // Mostly harmful requests (a content-safety problem, not injection) and gibberish suffixes.
         doc.weight = 0.3;
+      } else if (source === 'jailbreak_llms_jailbreak_prompts') {
+        // Long role-play prompts: half weight, so "creative framing" does not become the attack signal.
+        doc.weight = 0.5;
       } else if (source.startsWith('financial_')) {
         doc.group = `${source}:${r.id}`;
       }
@@ -127,13 +130,12 @@ function walk(dir: string, out: string[], depth: number): void {
       continue;
     }
     if (st.isDirectory()) {
-      if (name === 'signatures' || name === 'node_modules' || name.startsWith('.')) continue;
+      // signatures/ holds packs, leaks/ secret samples with their own schema, examples/ a README sample.
+      if (name === 'signatures' || name === 'leaks' || name === 'examples' || name === 'node_modules' || name.startsWith('.')) continue;
       walk(p, out, depth - 1);
     } else if (name.endsWith('.jsonl')) out.push(p);
   }
 }
-
-const kIntentFamilyHints = /override|jailbreak|extract|exfil|hijack|leak|secret|system|role|goal|tool|payload|smuggl|obfusc|persona|prompt/i;
 
 /** The team's corpus: corpus/**.jsonl except signature packs. */
 export function loadCorpus(projectRoot: string, inputs: InputFile[]): TrainDoc[] {
@@ -158,7 +160,8 @@ export function loadCorpus(projectRoot: string, inputs: InputFile[]): TrainDoc[]
         group: `corpus:${r.group ?? r.id}`,
         source: 'corpus',
         family,
-        intent: r.label === 'attack' && (context === 'user_prompt' || kIntentFamilyHints.test(family) || r.owasp !== 'LLM01'),
+        // The corpus's injections carry a harmful goal (hijack, exfiltration, extraction), not only an off-task one.
+        intent: r.label === 'attack',
       });
     }
   }
