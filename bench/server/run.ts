@@ -11,7 +11,7 @@
  * the HTTP layer costs from what detection costs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile, rm, readFile } from 'node:fs/promises';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createHmac, createHash, randomBytes } from 'node:crypto';
@@ -106,6 +106,21 @@ async function load(url: string, seconds: number, salt: string): Promise<autocan
   });
 }
 
+/**
+ * CPU seconds (user + system, all threads) the server process has used, from /proc. Divided by
+ * the requests served it gives a cost per request that, unlike req/s, does not depend much on
+ * what else the machine is doing. Undefined off Linux.
+ */
+async function cpuSeconds(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
 interface Row {
   scenario: string;
   /** 1-minute load average when the scenario started: other work on the machine skews results. */
@@ -119,6 +134,8 @@ interface Row {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Server CPU time per answered request (µs), all threads. */
+  serverCpuUsPerReq?: number;
 }
 
 const rows: (Row & { auditVerified?: string })[] = [];
@@ -132,9 +149,13 @@ for (const scenario of scenarios) {
   const loadAvg1m = Math.round(loadavg()[0]! * 10) / 10;
   const { child, url } = await startServer(extra, {});
   let result: autocannon.Result;
+  let cpuBefore: number | undefined;
+  let cpuAfter: number | undefined;
   try {
     await load(url, 2, `${scenario}w`); // warm-up: JIT, connection setup; not reported
+    cpuBefore = await cpuSeconds(child.pid!);
     result = await load(url, duration, `${scenario}m`);
+    cpuAfter = await cpuSeconds(child.pid!);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -152,6 +173,9 @@ for (const scenario of scenarios) {
     errors: result.errors,
     timeouts: result.timeouts,
   };
+  if (cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0) {
+    row.serverCpuUsPerReq = Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests.total);
+  }
   if (scenario.endsWith('-audit')) {
     const { verifyAuditDir } = await import('../../src/audit/verify.ts');
     const report = await verifyAuditDir(auditDir);

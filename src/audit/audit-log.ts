@@ -95,6 +95,11 @@ export class AuditLog {
     return this.#durableCount;
   }
 
+  /** Why the log stopped accepting records (a failed write), or null while healthy. */
+  get failure(): Error | null {
+    return this.#failure;
+  }
+
   /** Records sealed but not yet durable. */
   get pendingCount(): number {
     return this.count - this.#durableCount;

@@ -263,6 +263,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ ready: false, reason: 'draining' });
+    // Decisions are not answered unless recorded, so a broken audit log means the instance cannot serve.
+    if (audit?.failure) return reply.code(503).send({ ready: false, reason: `audit log failed: ${audit.failure.message}` });
     return { ready: true, engine: engine.versions ?? {}, audit: audit !== null };
   });
   app.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(registry.render()));

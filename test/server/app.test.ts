@@ -173,3 +173,29 @@ describe('detector HTTP server', () => {
     expect(report).toMatchObject({ ok: true, records: 1, checkpointedCount: 1 });
   });
 });
+
+describe('audit failure', () => {
+  it('answers 503 instead of an unrecorded decision, and readiness turns 503', async () => {
+    const failing = {
+      open: async () => ({ recordHashes: [], lastRecord: null, lastCheckpoint: null, notes: [] }),
+      appendRecords: async () => {
+        throw new Error('disk full');
+      },
+      appendCheckpoint: async () => {},
+      close: async () => {},
+    };
+    const auditLog = await openAuditLog({ dir: await tempDir(), sink: failing, env: {} });
+    const s = await buildServer({ engine: fakeDetector(), apiKeys: null, auditLog, closeDependencies: false });
+    try {
+      const res = await s.inject({ method: 'POST', url: '/v1/scan', payload: { text: 'hello' } });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ error: 'audit_unavailable' });
+      expect(res.json().message).toMatch(/disk full/);
+      const ready = await s.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json().reason).toMatch(/audit log failed: disk full/);
+    } finally {
+      await s.close();
+    }
+  });
+});
