@@ -20,7 +20,7 @@ const kHistoryFile = join(PROJECT_ROOT, 'bench', 'history.jsonl');
 const kBenchLatest = join(PROJECT_ROOT, 'bench', 'results', 'latest.json');
 const kSignatureDir = join(PROJECT_ROOT, 'corpus', 'signatures');
 /** Bytes timed for the speed ratio: enough to dwarf timer noise, few enough to stay in CI time. */
-const kSpeedBytes = 4_000_000;
+const kSpeedBytes = 2_000_000;
 const kSpeedDocBytes = 64 * 1024;
 
 function argValue(name: string): string | undefined {
