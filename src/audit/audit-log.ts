@@ -21,6 +21,11 @@ import { MerkleFrontier } from './merkle.ts';
 export interface AuditLogOptions {
   /** Write a signed checkpoint after every this many records (and on close). Default 1000. */
   checkpointEvery?: number;
+  /**
+   * Also checkpoint when records have waited this long without one (ms; 0 turns it off), so a
+   * quiet log does not leave its tail unsigned for hours. Default 60000.
+   */
+  checkpointIntervalMs?: number;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -64,6 +69,20 @@ export class AuditLog {
     if (!Number.isInteger(every) || every < 1) throw new RangeError(`checkpointEvery must be a positive integer, got ${every}`);
     this.#checkpointEvery = every;
     this.#now = options.now ?? (() => new Date());
+    const interval = options.checkpointIntervalMs ?? 60_000;
+    if (!Number.isInteger(interval) || interval < 0) throw new RangeError(`checkpointIntervalMs must be a non-negative integer, got ${interval}`);
+    if (interval > 0) {
+      this.#timer = setInterval(() => this.#checkpointIfBehind(), interval);
+      this.#timer.unref(); // a pending checkpoint must not keep a CLI process alive
+    }
+  }
+
+  #timer: NodeJS.Timeout | undefined;
+
+  #checkpointIfBehind(): void {
+    if (this.#closed || this.#failure !== null || this.count <= this.#lastCheckpointCount) return;
+    this.#dueCheckpoints.push(this.#checkpointNow());
+    this.#scheduleFlush();
   }
 
   /** Opens a log on any sink, continuing the chain that is already stored there. */
@@ -170,6 +189,7 @@ export class AuditLog {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    clearInterval(this.#timer);
     await this.flush();
     if (this.#failure === null && this.count > this.#lastCheckpointCount) {
       await this.#sink.appendCheckpoint(this.#checkpointNow());

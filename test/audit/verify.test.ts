@@ -141,3 +141,17 @@ describe('audit verify', () => {
     expect(report.error).toMatchObject({ seq: 6, location: 'segment-000001.jsonl:6' });
   });
 });
+
+describe('timed checkpoints', () => {
+  it('signs the tail of a quiet log after checkpointIntervalMs', async () => {
+    const dir = await tempDir();
+    const log = await openAuditLog({ dir, checkpointEvery: 1000, checkpointIntervalMs: 30, env: {} });
+    await log.append(auditRecordFromScan('one', fakeResult('allow')));
+    await log.append(auditRecordFromScan('two', fakeResult('deny')));
+    await new Promise((r) => setTimeout(r, 120));
+    await log.flush();
+    // Not closed: the timer alone must have covered both records.
+    expect(await verifyAuditDir(dir)).toMatchObject({ ok: true, records: 2, checkpointedCount: 2 });
+    await log.close();
+  });
+});
