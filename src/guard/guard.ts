@@ -14,7 +14,7 @@ import { DEFAULT_DECAY, verifyPassport, type VerifyResult } from './passport.ts'
 import { keyId } from './keys.ts';
 import { createMemoryStore, openJournaledStore, type GuardStore } from './store.ts';
 import type { JournalRecord, KillState, TaintFinding, WorkingOrder } from './state.ts';
-import { assessCancelOrder, assessModifyOrder, assessMoveFunds, assessPlaceOrder, InvalidActionError, newAssessment, type Assessment, type TradingEnv } from './trading.ts';
+import { assessCancelOrder, assessModifyOrder, assessMoveFunds, assessPlaceOrder, InvalidActionError, newAssessment, reason, round, type Assessment, type TradingEnv } from './trading.ts';
 
 export interface GuardOptions {
   /** The operator's Ed25519 public key; only passports it verifies are accepted. */
@@ -367,17 +367,6 @@ function verdictOf(a: Assessment): Verdict {
 
 function denied(reasons: GuardReason[], records: JournalRecord[] = []): { decision: Decision; records: JournalRecord[] } {
   return { decision: { verdict: 'deny', reasons, remaining: {} }, records };
-}
-
-function reason(code: string, message: string, limit?: number | string, observed?: number | string): GuardReason {
-  const r: GuardReason = { code, message, owasp: 'LLM06' };
-  if (limit !== undefined) r.limit = limit;
-  if (observed !== undefined) r.observed = observed;
-  return r;
-}
-
-function round(n: number | undefined): number {
-  return n === undefined || !Number.isFinite(n) ? 0 : Math.round(n * 1e6) / 1e6;
 }
 
 function taintFinding(f: ScanObservation['findings'][number], context: Context | undefined): TaintFinding {

@@ -129,6 +129,13 @@ export function parseSpec(value: unknown, options: ParseSpecOptions = {}): Passp
 /** Signs a passport for `spec`. The caller checks delegation with `widenings()` if it wants to warn. */
 export function issuePassport(spec: PassportSpec, privateKey: KeyObject, options: { nowS?: number } = {}): string {
   const iat = Math.floor(options.nowS ?? Date.now() / 1000);
+  if (spec.parent !== undefined) {
+    // A child that says nothing about session or decay inherits the parent's, rather than being
+    // refused for silently falling back to looser defaults.
+    const parent = decodePassport(spec.parent).claims;
+    if (spec.session === undefined && parent.session !== undefined) spec = { ...spec, session: parent.session };
+    if (spec.decay === undefined && parent.decay !== undefined) spec = { ...spec, decay: parent.decay };
+  }
   const claims: PassportClaims = {
     v: 1,
     jti: spec.jti ?? randomBytes(16).toString('base64url'),

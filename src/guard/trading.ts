@@ -65,15 +65,17 @@ interface OrderSpec {
   lot: number;
 }
 
-function reason(code: string, message: string, limit?: number | string, observed?: number | string): GuardReason {
+/** A reason with the usual OWASP id for an agent exceeding its authority (LLM06). */
+export function reason(code: string, message: string, limit?: number | string, observed?: number | string): GuardReason {
   const r: GuardReason = { code, message, owasp: 'LLM06' };
   if (limit !== undefined) r.limit = limit;
   if (observed !== undefined) r.observed = observed;
   return r;
 }
 
-function round(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
+/** Six decimals: enough for prices and quantities, and free of binary-fraction noise in output. */
+export function round(n: number | undefined): number {
+  return n === undefined || !Number.isFinite(n) ? 0 : Math.round(n * 1e6) / 1e6;
 }
 
 function argString(args: Record<string, unknown>, name: string, tool: string): string {

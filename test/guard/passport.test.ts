@@ -114,6 +114,17 @@ describe('delegation', () => {
     expect(codes(await guard.authorize({ tool: 'withdraw', args: { asset: 'USD', amount: 1, address: 'bc1-known' } }, { passport: child }))).toEqual(['scope.tool']);
   });
 
+  it("a child that omits session and decay inherits its parent's instead of being refused", async () => {
+    const clock = fakeClock();
+    const parent = passportFor(clock, { session: 'trace-7', decay: { per_hour: 50 } });
+    const child = issuePassport({ ...baseSpec(), parent }, keys.privateKey, { nowS: clock.now() / 1000 });
+    expect(decodePassport(child).claims).toMatchObject({ session: 'trace-7', decay: { per_hour: 50 } });
+    expect((await testGuard(clock).authorize(order({}), { passport: child, referencePrice: 100 })).verdict).toBe('allow');
+    const looser = issuePassport({ ...baseSpec(), decay: { per_hour: 1 }, parent }, keys.privateKey, { nowS: clock.now() / 1000 });
+    const d = await testGuard(clock).authorize(order({}), { passport: looser, referencePrice: 100 });
+    expect(d.reasons[0]!.message).toMatch(/decay\.per_hour 1 is below parent's 50/);
+  });
+
   it('denies a child passport wider than its parent, naming each widening', async () => {
     const clock = fakeClock();
     const parent = passportFor(clock, { scopes: { tools: ['place_order'], accounts: ['ACC1'], symbols: ['AAPL'] } });
