@@ -5,8 +5,12 @@
  *
  * On open, a torn final line (the process died inside a write, so that record was never
  * acknowledged) is cut off so the chain can continue; the cut is returned in `notes`.
+ *
+ * One writer per directory: `writer.lock` holds the writer's pid. Two writers would fork the
+ * chain (both would seal a record with the same seq), so a second one is refused while the first
+ * is alive; a lock left by a killed process is taken over.
  */
-import { open, mkdir, truncate, type FileHandle } from 'node:fs/promises';
+import { open, mkdir, truncate, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditSink, SinkState } from './sink.ts';
@@ -36,8 +40,32 @@ export class FileSink implements AuditSink {
     this.#sync = options.sync ?? true;
   }
 
+  async #lock(): Promise<void> {
+    const path = join(this.dir, 'writer.lock');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const handle = await open(path, 'wx');
+        await handle.writeFile(String(process.pid));
+        await handle.close();
+        this.#lockPath = path;
+        return;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+        throw new Error(`audit directory ${this.dir} is in use by another writer (pid ${holder}); one writer per directory keeps the chain linear`);
+      }
+      await unlink(path).catch(() => {}); // stale: its process is gone
+    }
+    throw new Error(`could not take the writer lock in ${this.dir}`);
+  }
+
+  #lockPath: string | null = null;
+
   async open(): Promise<SinkState> {
     await mkdir(this.dir, { recursive: true });
+    await this.#lock();
     const notes: string[] = [];
     const recordHashes: string[] = [];
     let lastRecord: AuditRecord | null = null;
@@ -140,6 +168,17 @@ export class FileSink implements AuditSink {
     await this.#checkpoints?.close();
     this.#segment = null;
     this.#checkpoints = null;
+    if (this.#lockPath !== null) await unlink(this.#lockPath).catch(() => {});
+    this.#lockPath = null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -155,3 +155,20 @@ describe('timed checkpoints', () => {
     await log.close();
   });
 });
+
+describe('one writer per directory', () => {
+  it('refuses a second live writer and takes over a lock left by a dead process', async () => {
+    const dir = await tempDir();
+    const first = await openAuditLog({ dir, env: {} });
+    // Same process, so fake another live holder: pid 1 always exists.
+    await first.close();
+    await writeFile(join(dir, 'writer.lock'), '1');
+    await expect(openAuditLog({ dir, env: {} })).rejects.toThrow(/in use by another writer \(pid 1\)/);
+    await writeFile(join(dir, 'writer.lock'), '999999999');
+    const second = await openAuditLog({ dir, env: {} });
+    await second.append(auditRecordFromScan('after takeover', fakeResult('allow')));
+    await second.close();
+    expect((await readdir(dir)).includes('writer.lock')).toBe(false);
+    expect((await verifyAuditDir(dir)).ok).toBe(true);
+  });
+});
