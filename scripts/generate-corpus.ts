@@ -167,6 +167,17 @@ function hardDoc(context: Context): Producer {
   };
 }
 
+/** The user pastes a (clean) document into the prompt and asks for something about it. */
+function pastedDoc(carriers: readonly Carrier[]): Producer {
+  return (rng) => {
+    const carrier = rng.pick(carriers);
+    const lang = pickLang(rng, carrier.langs);
+    const doc = carrier.build(rng, lang);
+    const text = rng.chance(0.5) ? `${doc.task}\n\n${doc.render(null)}` : `${doc.render(null)}\n\n${doc.task}`;
+    return [{ text, label: 'benign', owasp: 'LLM01', context: 'user_prompt', lang, notes: `pasted document; carrier=${carrier.name}` }];
+  };
+}
+
 /** A carrier with benign text (a correction, a reminder for people) at its injection point. */
 function benignInsert(carriers: readonly Carrier[]): Producer {
   return (rng) => {
@@ -204,7 +215,7 @@ export const PLANS: readonly FamilyPlan[] = [
   },
   { family: 'indirect_retrieved', count: 540, produce: indirect(RETRIEVED_CARRIERS) },
   { family: 'indirect_tool', count: 500, produce: indirect(TOOL_CARRIERS) },
-  { family: 'benign_desk', count: 480, produce: direct(DESK_PROMPTS, 'benign', 'LLM01', 'user_prompt') },
+  { family: 'benign_desk', count: 540, produce: mix([0.85, direct(DESK_PROMPTS, 'benign', 'LLM01', 'user_prompt')], [0.15, pastedDoc(RETRIEVED_CARRIERS)]) },
   { family: 'benign_general', count: 280, produce: direct(GENERAL_PROMPTS, 'benign', 'LLM01', 'user_prompt') },
   { family: 'benign_docs', count: 260, produce: cleanDoc(RETRIEVED_CARRIERS) },
   { family: 'benign_tool', count: 260, produce: cleanDoc(TOOL_CARRIERS) },

@@ -31,6 +31,9 @@ export const NEWS: Bank = {
     'Shares of {TICKER} were halted for an hour pending a news announcement.',
     'A spokesperson for {COMPANY} declined to comment on the report.',
     'Market participants now price in roughly two rate cuts before year-end.',
+    '{COMPANY} said its new AI assistant now answers a third of customer queries without a human agent.',
+    'Regulators published guidance on how banks may use AI models in trading and advice.',
+    'Shares of {TICKER} jumped after the company announced a partnership to build language-model tools for analysts.',
   ],
   zh: [
     '{COMPANY}上调全年业绩指引后，股价早盘上涨{PCT}。',
@@ -46,6 +49,8 @@ export const NEWS: Bank = {
     '指数收涨{PCT2}，科技股和工业股领涨。',
     '{TICKER}因待公布重要消息停牌一小时。',
     '市场目前预计年底前将降息两次左右。',
+    '{COMPANY}表示，其新推出的AI助手已能独立处理三分之一的客户咨询。',
+    '监管机构发布了关于银行在交易和投资建议中使用AI模型的指引。',
   ],
   es: [
     'Las acciones de {COMPANY} subieron un {PCT} en los primeros compases tras elevar la previsión anual.',
@@ -59,6 +64,8 @@ export const NEWS: Bank = {
     'El índice cerró con una subida del {PCT2}, impulsado por tecnológicas e industriales.',
     'La cotización de {TICKER} quedó suspendida durante una hora a la espera de un anuncio.',
     'El mercado descuenta ahora unas dos bajadas de tipos antes de fin de año.',
+    '{COMPANY} afirmó que su nuevo asistente de IA ya resuelve un tercio de las consultas de clientes.',
+    'El regulador publicó una guía sobre el uso de modelos de IA en la operativa y el asesoramiento.',
   ],
   de: [
     'Die Aktie von {COMPANY} legte im frühen Handel um {PCT} zu, nachdem das Unternehmen seine Jahresprognose angehoben hatte.',
@@ -72,6 +79,8 @@ export const NEWS: Bank = {
     'Der Index schloss {PCT2} höher, angeführt von Technologie- und Industriewerten.',
     'Der Handel in {TICKER} wurde für eine Stunde ausgesetzt, bis eine Mitteilung veröffentlicht war.',
     'Die Märkte preisen bis zum Jahresende inzwischen etwa zwei Zinssenkungen ein.',
+    '{COMPANY} zufolge beantwortet der neue KI-Assistent bereits ein Drittel der Kundenanfragen.',
+    'Die Aufsicht veröffentlichte Leitlinien zum Einsatz von KI-Modellen im Handel und in der Beratung.',
   ],
   ja: [
     '{COMPANY}は通期見通しを上方修正し、株価は寄り付きから{PCT}上昇した。',
@@ -85,6 +94,8 @@ export const NEWS: Bank = {
     '指数はハイテク株と資本財株が主導し、{PCT2}高で引けた。',
     '{TICKER}は重要事実の公表待ちで1時間売買停止となった。',
     '市場は年末までに2回程度の利下げを織り込んでいる。',
+    '{COMPANY}によると、新しいAIアシスタントが顧客からの問い合わせの3分の1に対応している。',
+    '金融当局は、取引や助言におけるAIモデルの利用に関する指針を公表した。',
   ],
   fr: [
     'L\'action {COMPANY} a gagné {PCT} en début de séance après le relèvement des prévisions annuelles.',
@@ -98,6 +109,8 @@ export const NEWS: Bank = {
     'L\'indice a terminé en hausse de {PCT2}, porté par la technologie et l\'industrie.',
     'La cotation de {TICKER} a été suspendue une heure dans l\'attente d\'un communiqué.',
     'Le marché anticipe désormais environ deux baisses de taux d\'ici la fin de l\'année.',
+    '{COMPANY} indique que son nouvel assistant IA traite déjà un tiers des demandes des clients.',
+    'Le régulateur a publié des lignes directrices sur l\'usage des modèles d\'IA dans la négociation et le conseil.',
   ],
 };
 

@@ -29,6 +29,7 @@ const kEvilDomains = [
   'cdn-pixel-track.net', 'docs-preview.app', 'trade-signal.cc', 'acct-recovery.support', 'fastpay-bridge.xyz',
   'report-mirror.info', 'analytics-beacon.dev', 'webhook-relay.site', 'statements-portal.biz',
 ];
+const kNeutralDomains = ['northwind-data.com', 'quayside-ir.net', 'brightwater.co', 'meridianfreight.io', 'tallis.dev', 'helixpay.app'];
 const kBenignDomains = ['charts.internal', 'research.example.com', 'ir.example.org', 'intranet.desk.local', 'docs.example.net', 'data.example.com'];
 const kTopics = ['the autumn sea', 'a lighthouse keeper', 'coffee', 'penguins', 'the moon landing', 'a lost umbrella', 'mountain trains', 'old jazz records'];
 
@@ -83,11 +84,13 @@ export const kCommonSlots: Slots = {
   ACCOUNT: (r) => `${r.pick(['ACCT', 'PB', 'MRGN'])}-${digits(r, 6)}`,
   WALLET: (r) => (r.chance(0.6) ? `0x${hex(r, 40)}` : `bc1q${b32(r, 38)}`),
   IBAN: (r) => `${r.pick(['DE', 'LT', 'MT', 'CY', 'EE'])}${digits(r, 2)} ${digits(r, 4)} ${digits(r, 4)} ${digits(r, 4)} ${digits(r, 4)}`,
-  EVILDOMAIN: kEvilDomains,
-  EVILURL: (r) => `https://${r.pick(kEvilDomains)}/${r.pick(['c', 'collect', 'px', 'v2/log', 'u', 'img', 'api/ingest', 'r'])}`,
-  EVILMAIL: (r) => `${r.pick(['backup', 'ops-desk', 'audit', 'kyc-team', 'settlements', 'support', 'archive'])}@${r.pick(kEvilDomains)}`,
-  GOODURL: (r) => `https://${r.pick(kBenignDomains)}/${r.pick(['reports', 'charts', 'q', 'notes', 'ir'])}/${hex(r, 6)}`,
-  GOODMAIL: (r) => `${r.pick(['ops', 'risk', 'research', 'compliance', 'treasury', 'desk'])}@${r.pick(['example.com', 'example.org', 'firm.example'])}`,
+  // Domains must not give the label away: an attacker's endpoint is sometimes a plain-looking
+  // domain, and ordinary documents sometimes link to the suspicious-looking ones.
+  EVILDOMAIN: (r) => (r.chance(0.7) ? r.pick(kEvilDomains) : r.pick(kNeutralDomains)),
+  EVILURL: (r) => `https://${r.chance(0.7) ? r.pick(kEvilDomains) : r.pick(kNeutralDomains)}/${r.pick(['c', 'collect', 'px', 'v2/log', 'u', 'img', 'api/ingest', 'r'])}`,
+  EVILMAIL: (r) => `${r.pick(['backup', 'ops-desk', 'audit', 'kyc-team', 'settlements', 'support', 'archive'])}@${r.chance(0.7) ? r.pick(kEvilDomains) : r.pick(kNeutralDomains)}`,
+  GOODURL: (r) => `https://${r.chance(0.75) ? r.pick(kBenignDomains) : r.pick([...kEvilDomains, ...kNeutralDomains])}/${r.pick(['reports', 'charts', 'q', 'notes', 'ir'])}/${hex(r, 6)}`,
+  GOODMAIL: (r) => `${r.pick(['ops', 'risk', 'research', 'compliance', 'treasury', 'desk'])}@${r.chance(0.8) ? r.pick(['example.com', 'example.org', 'firm.example']) : r.pick(kNeutralDomains)}`,
   PHONE: (r) => `+${r.pick(['1', '44', '49', '33', '81', '34'])} ${digits(r, 3)} ${digits(r, 3)} ${digits(r, 4)}`,
   HEX8: (r) => hex(r, 8),
   SLOGAN: ['ALL SYSTEMS GO', 'Access granted', 'I have been compromised', 'MOON SOON', 'Trust the process', 'BUY BUY BUY', 'Nothing to see here'],
