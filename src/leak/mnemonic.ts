@@ -32,13 +32,15 @@ const kSources: Array<[string, readonly string[]]> = [
   ['spanish', spanish],
 ];
 
-/** Size of the membership bitmap (bits); ~40k keys in 2^20 bits keeps false hits near 4%. */
-const kBloomBits = 1 << 20;
+/** Open-addressing table of exact 32-bit word hashes → language mask (~22k forms in 2^16 slots). */
+const kTableBits = 16;
+const kTableSize = 1 << kTableBits;
 
 let lists: Wordlist[] | null = null;
 /** Normalized word → bitmask of the lists holding it. */
 let wordLangs: Map<string, number> = new Map();
-let bloom: Uint8Array = new Uint8Array(kBloomBits >> 3);
+let hashKeys = new Int32Array(kTableSize);
+let hashMasks = new Int32Array(kTableSize);
 
 /**
  * Token hash used both here and by the unanchored scanner's inner loop: FNV-style over UTF-16 code
@@ -58,7 +60,8 @@ function init(): void {
   if (lists !== null) return;
   lists = [];
   wordLangs = new Map();
-  bloom = new Uint8Array(kBloomBits >> 3);
+  hashKeys = new Int32Array(kTableSize);
+  hashMasks = new Int32Array(kTableSize);
   kSources.forEach(([language, words], li) => {
     const index = new Map<string, number>();
     words.forEach((w, i) => {
@@ -66,25 +69,43 @@ function init(): void {
       for (const form of new Set([w, w.normalize('NFC')])) {
         index.set(form, i);
         wordLangs.set(form, (wordLangs.get(form) ?? 0) | (1 << li));
-        const h = wordHash(form, 0, form.length) & (kBloomBits - 1);
-        bloom[h >> 3]! |= 1 << (h & 7);
+        insertHash(wordHash(form, 0, form.length), 1 << li);
       }
     });
     lists!.push({ language, index });
   });
 }
 
+function insertHash(hash: number, mask: number): void {
+  const key = hash | 0 || 1;
+  let slot = (hash >>> (32 - kTableBits)) & (kTableSize - 1);
+  while (hashKeys[slot] !== 0 && hashKeys[slot] !== key) slot = (slot + 1) & (kTableSize - 1);
+  hashKeys[slot] = key;
+  hashMasks[slot]! |= mask;
+}
+
 /** Longest wordlist entry in UTF-16 units over both normalization forms (tokens longer are skipped). */
 export const MAX_WORD_UNITS = 16;
 
 /**
- * Bitmask of the wordlists holding the token text[start, end) (0 if none). `hash` is
- * `wordHash(text, start, end)`, computed by the caller's loop.
+ * Language mask for a token by its `wordHash` alone (no string is built): the hot path of the unanchored
+ * scan. A hash collision can only add a candidate; `mnemonicLanguage` re-checks the exact words.
  */
-export function wordLanguages(text: string, start: number, end: number, hash: number): number {
+export function wordMaskByHash(hash: number): number {
   if (lists === null) init();
-  const h = hash & (kBloomBits - 1);
-  if ((bloom[h >> 3]! & (1 << (h & 7))) === 0) return 0;
+  const key = hash | 0 || 1;
+  let slot = (hash >>> (32 - kTableBits)) & (kTableSize - 1);
+  for (;;) {
+    const k = hashKeys[slot]!;
+    if (k === key) return hashMasks[slot]!;
+    if (k === 0) return 0;
+    slot = (slot + 1) & (kTableSize - 1);
+  }
+}
+
+/** Bitmask of the wordlists holding the token text[start, end) (0 if none). */
+export function wordLanguages(text: string, start: number, end: number): number {
+  if (lists === null) init();
   return wordLangs.get(text.slice(start, end).toLowerCase()) ?? 0;
 }
 

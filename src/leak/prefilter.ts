@@ -15,6 +15,8 @@ export class AnchorMatcher {
   readonly #delta: Int32Array;
   /** Per state: indexes into `#outputs` (anchor ids ending here, fail-link outputs merged). */
   readonly #out: Array<number[] | undefined>;
+  /** 1 for states with output, indexed by premultiplied state >> 7 (keeps the scan loop monomorphic). */
+  readonly #isMatch: Uint8Array;
   readonly #anchors: Array<{ length: number; signatureIds: string[] }>;
 
   constructor(signatures: ReadonlyArray<{ id: string; anchors: readonly string[] }>) {
@@ -82,12 +84,14 @@ export class AnchorMatcher {
     for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! * kAlphabet;
     this.#delta = delta;
     this.#out = out;
+    this.#isMatch = Uint8Array.from(out, (o) => (o === undefined ? 0 : 1));
   }
 
   /** All anchor hits in `text` (ASCII case-insensitive; any non-ASCII char breaks a match). */
   findAll(text: string): AnchorHit[] {
     const delta = this.#delta;
     const out = this.#out;
+    const isMatch = this.#isMatch;
     const hits: AnchorHit[] = [];
     let st = 0;
     for (let i = 0, n = text.length; i < n; i++) {
@@ -98,9 +102,8 @@ export class AnchorMatcher {
       }
       if (c >= 65 && c <= 90) c += 32;
       st = delta[st + c]!;
-      const o = out[st >> 7];
-      if (o !== undefined) {
-        for (const id of o) {
+      if (isMatch[st >> 7] === 1) {
+        for (const id of out[st >> 7]!) {
           const a = this.#anchors[id]!;
           for (const sid of a.signatureIds) hits.push({ signatureId: sid, start: i + 1 - a.length, end: i + 1 });
         }

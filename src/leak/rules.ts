@@ -48,9 +48,12 @@ export function formatBodyOk(body: string): boolean {
   return shannonEntropy(body) >= entropyFloor(body);
 }
 
-function tokenRule(spec: TokenSpec): Confirmer {
+/** A confirmer built from a format regex; `pattern` is kept for the V8 RegExp baseline in bench/leak.bench.ts. */
+export type PatternConfirmer = Confirmer & { pattern?: RegExp };
+
+function tokenRule(spec: TokenSpec): PatternConfirmer {
   const back = spec.back ?? 0;
-  return (text, hitStart, hitEnd) => {
+  const confirm: PatternConfirmer = (text, hitStart, hitEnd) => {
     const ws = Math.max(0, hitStart - back);
     const we = Math.min(text.length, hitEnd + spec.fwd);
     const win = text.slice(ws, we);
@@ -89,6 +92,8 @@ function tokenRule(spec: TokenSpec): Confirmer {
     }
     return out;
   };
+  confirm.pattern = spec.re;
+  return confirm;
 }
 
 function rule(
@@ -234,9 +239,12 @@ function exchangeConfirmer(venue: string): Confirmer {
     // The hit itself may be the key (`BINANCE_API_KEY=`, `X-MBX-APIKEY: …`) …
     const direct = exchangeValue(text, hitStart, hitEnd);
     if (direct !== null) out.push(exchangeSpan(venue, direct.span, direct.key));
-    // … or introduce a block whose key/secret lines follow (`binance:\n  api_key: …\n  secret: …`).
+    // … or introduce a block whose key/secret lines follow (`binance:\n  api_key: …`, `ccxt.bybit({…})`,
+    // `"venue": "gate.io", "key": …`). A venue named in running text or a log field (`venue=binance `) is not one.
+    if (!opensBlock(text, hitEnd)) return out;
     const end = Math.min(text.length, hitEnd + 400);
-    const re = /[A-Za-z0-9_.\-]*(?:key|secret|token|passphrase|pass|credential)[A-Za-z0-9_.\-]*/gi;
+    // Key words only; parseAssignment widens each to its whole identifier.
+    const re = /key|secret|token|pass|credential/gi;
     re.lastIndex = 0;
     const win = text.slice(hitEnd, end);
     let m: RegExpExecArray | null;
@@ -248,6 +256,19 @@ function exchangeConfirmer(venue: string): Confirmer {
     }
     return out;
   };
+}
+
+/** After a venue word: `:`/`=`/`{`/`(`/`[` (optionally after the rest of an identifier), or a closing quote. */
+function opensBlock(text: string, i: number): boolean {
+  const end = Math.min(text.length, i + 40);
+  while (i < end && /[A-Za-z0-9_.\-]/.test(text[i]!)) i++;
+  if (i >= end) return false;
+  const c = text[i]!;
+  if (c === '"' || c === "'" || c === '`') return true;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  // A config line `name: binance` / `EXCHANGE=kraken` ending here: the block around it holds the credentials.
+  if (i >= text.length || text[i] === '\n' || text[i] === '\r') return true;
+  return i < end && /[:={(\[]/.test(text[i]!);
 }
 
 /** Exchange keys are random tokens or UUIDs (OKX, KuCoin); passphrases are any literal. */
@@ -281,7 +302,7 @@ interface VendorFormat {
   rule: string;
 }
 
-const kKeyWords = /[A-Za-z0-9_.\-]*(?:key|secret|token|pass|pwd|auth|credential|sid|id|login)[A-Za-z0-9_.\-]*/gi;
+const kKeyWords = /key|secret|token|pass|pwd|auth|credential|sid|id|login/gi;
 
 /**
  * A vendor's name (or its header / variable prefix) followed, within a few lines, by key assignments whose

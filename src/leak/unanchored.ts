@@ -7,12 +7,18 @@
  * - base64 runs → decoded once and re-scanned, a finding inside is reported on the encoded span;
  * - whitespace-separated words → BIP-39 mnemonics (12-24 wordlist words, checksum-validated).
  */
-import { MAX_WORD_UNITS, languagesOf, mnemonicLanguage, wordLanguages } from './mnemonic.ts';
+import { MAX_WORD_UNITS, mnemonicLanguage, wordMaskByHash } from './mnemonic.ts';
 import { PRIORITY, type LeakSpan } from './span.ts';
 import { classifyBase58Secret, isBase58Char } from './validators/base58.ts';
 import { ibanLength, ibanValid } from './validators/iban.ts';
 import { cardScheme, luhnValid } from './validators/luhn.ts';
 import { ssnValid } from './validators/ssn.ts';
+
+/** 1 digit, 2 upper, 3 lower, 0 anything else (ASCII only). */
+const kCharClass = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) kCharClass[c] = 1;
+for (let c = 65; c <= 90; c++) kCharClass[c] = 2;
+for (let c = 97; c <= 122; c++) kCharClass[c] = 3;
 
 /** Scans decoded layers (base64/hex) of `text`; supplied by detect.ts to avoid an import cycle. */
 export type LayerScanner = (decoded: string) => LeakSpan[];
@@ -29,10 +35,6 @@ function isSpaceCode(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
-/** ASCII punctuation and digits: stripped around mnemonic words, transparent between them. */
-function isAsciiPunctOrDigit(c: number): boolean {
-  return c < 128 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && c > 32;
-}
 
 const kMinEncoded = 24;
 
@@ -40,37 +42,71 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
   const out: LeakSpan[] = [];
   const n = text.length;
 
-  // --- digit chains -------------------------------------------------------------------------
-  let chain: DigitChain | null = null;
+  // --- digit chains: groups of digits joined by one or two separator characters ---------------
+  // Fixed-size scratch (no allocation per number): at most 12 groups per chain.
+  const chainStarts = new Int32Array(12);
+  const chainEnds = new Int32Array(12);
+  let chainCount = 0;
+  let chainDigits = 0;
   const flushChain = (): void => {
-    if (chain !== null) evaluateChain(text, chain, out);
-    chain = null;
+    // Cards need 12+ digits, phones 8+, SSNs 9, Telegram bot ids 8+: shorter chains (prices, sizes) end here.
+    if (chainDigits >= 8 && chainWorthEvaluating()) {
+      const starts = Array.from(chainStarts.subarray(0, chainCount));
+      const ends = Array.from(chainEnds.subarray(0, chainCount));
+      evaluateChain(text, { start: starts[0]!, end: ends[chainCount - 1]!, starts, ends }, out);
+    }
+    chainCount = 0;
+    chainDigits = 0;
+  };
+  /** A lone digit run is a card (12-19 digits, issuer 2-6), a '+' phone, or a Telegram bot id before ':'; else skip. */
+  const chainWorthEvaluating = (): boolean => {
+    if (chainCount > 1) return true;
+    const s = chainStarts[0]!;
+    const len = chainEnds[0]! - s;
+    if (s > 0 && text.charCodeAt(s - 1) === 43) return true;
+    if (len >= 8 && len <= 10 && text.charCodeAt(chainEnds[0]!) === 58) return true;
+    const d = text.charCodeAt(s);
+    return len >= 12 && len <= 19 && d >= 50 && d <= 54;
   };
   const addDigitRun = (s: number, e: number): void => {
-    if (chain !== null) {
-      const gap = text.slice(chain.end, s);
-      if (chain.starts.length < 12 && /^(?:[ \-.\/]|\) ?|-?\(| \(|\) -)$/.test(gap)) {
-        chain.starts.push(s);
-        chain.ends.push(e);
-        chain.end = e;
+    if (chainCount > 0) {
+      if (chainCount < 12 && isChainGap(text, chainEnds[chainCount - 1]!, s)) {
+        chainStarts[chainCount] = s;
+        chainEnds[chainCount++] = e;
+        chainDigits += e - s;
         return;
       }
       flushChain();
     }
-    chain = { start: s, end: e, starts: [s], ends: [e] };
+    chainStarts[0] = s;
+    chainEnds[0] = e;
+    chainCount = 1;
+    chainDigits = e - s;
   };
 
-  // --- mnemonic word runs -------------------------------------------------------------------
-  let runWords: string[] = [];
-  let runStarts: number[] = [];
-  let runEnds: number[] = [];
+  // --- mnemonic word runs (positions only; words are sliced when a run reaches 12) --------------
+  let runStarts: Int32Array = new Int32Array(64);
+  let runEnds: Int32Array = new Int32Array(64);
+  let runCount = 0;
   let runMask = 0;
   const flushRun = (): void => {
-    if (runWords.length >= 12) evaluateMnemonicRun(runWords, runStarts, runEnds, runMask, out);
-    runWords = [];
-    runStarts = [];
-    runEnds = [];
+    if (runCount >= 12) evaluateMnemonicRun(text, Array.from(runStarts.subarray(0, runCount)), Array.from(runEnds.subarray(0, runCount)), runMask, out);
+    runCount = 0;
     runMask = 0;
+  };
+  const pushWord = (s: number, e: number, mask: number): void => {
+    if (runCount === runStarts.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      runStarts = grow(runStarts);
+      runEnds = grow(runEnds);
+    }
+    runMask = runCount === 0 ? mask : runMask & mask;
+    runStarts[runCount] = s;
+    runEnds[runCount++] = e;
   };
 
   let alnumStart = -1;
@@ -84,27 +120,43 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
 
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
-    if (c === 64) emailAt(text, i, out);
-    // alphanumeric runs
-    const isDigit = c >= 48 && c <= 57;
-    const isUpper = c >= 65 && c <= 90;
-    const isLower = c >= 97 && c <= 122;
-    if (isDigit || isUpper || isLower) {
+    const cls = c < 128 ? kCharClass[c]! : 0;
+    if (cls !== 0) {
+      const isDigit = cls === 1;
+      const isUpper = cls === 2;
       if (alnumStart < 0) {
         alnumStart = i;
         alnumFlags = 0;
+        if (b64Start < 0) b64Start = i;
       }
       alnumFlags |= isDigit ? 4 : isUpper ? (c > 70 ? 10 : 2) : c > 102 ? 9 : 1;
-    } else if (alnumStart >= 0) {
+      if (tokStart < 0) {
+        tokStart = i;
+        coreStart = -1;
+        coreEnd = -1;
+        coreBroken = false;
+        hash = 0x811c9dc5;
+      }
+      if (!isDigit) {
+        if (coreStart < 0) coreStart = i;
+        else if (coreEnd !== i) coreBroken = true;
+        coreEnd = i + 1;
+        hash = Math.imul(hash ^ (isUpper ? c + 32 : c), 0x01000193);
+      }
+      continue;
+    }
+    // a non-alphanumeric character: close the alphanumeric run
+    if (alnumStart >= 0) {
       if (alnumFlags === 4) addDigitRun(alnumStart, i);
       else {
-        if (chain !== null) flushChain();
+        if (chainCount > 0) flushChain();
         if (i - alnumStart >= 4) alnumRun(text, alnumStart, i, alnumFlags, out, layer);
       }
       alnumStart = -1;
     }
-    // base64 runs (superset of alnum runs)
-    if (isDigit || isUpper || isLower || c === 43 || c === 47 || c === 95 || c === 45 || c === 61) {
+    if (c === 64) emailAt(text, i, out);
+    // base64 runs (superset of alphanumeric runs)
+    if (c === 43 || c === 47 || c === 95 || c === 45 || c === 61) {
       if (b64Start < 0) b64Start = i;
     } else if (b64Start >= 0) {
       if (layer !== undefined && i - b64Start >= kMinEncoded) base64Run(text, b64Start, i, out, layer);
@@ -115,32 +167,24 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
       if (tokStart >= 0) {
         if (coreStart < 0) {
           // punctuation/digit-only token ("1.", "-", "12)") stays transparent inside a run
-          if (i - tokStart > 4) flushRun();
+          if (runCount > 0 && i - tokStart > 4) flushRun();
         } else {
           const len = coreEnd - coreStart;
-          const mask = !coreBroken && len <= MAX_WORD_UNITS ? wordLanguages(text, coreStart, coreEnd, hash >>> 0) : 0;
+          const mask = !coreBroken && len <= MAX_WORD_UNITS ? wordMaskByHash(hash >>> 0) : 0;
           // Sentence punctuation bounds a phrase: "Market wrap: word word …" starts a new run after the colon,
           // and a word ending in . : ; ! ? closes the run after itself. Commas and quotes do not.
           const lead = coreStart > tokStart ? text.charCodeAt(coreStart - 1) : 0;
-          if (lead === 58 || lead === 46 || lead === 59 || lead === 33 || lead === 63) {
+          if (runCount > 0 && (lead === 58 || lead === 46 || lead === 59 || lead === 33 || lead === 63)) {
             if (!/^\d+[.):]$/.test(text.slice(tokStart, coreStart))) flushRun();
           }
-          if (mask !== 0 && (runWords.length === 0 || (runMask & mask) !== 0)) {
-            runMask = runWords.length === 0 ? mask : runMask & mask;
-            runWords.push(text.slice(coreStart, coreEnd).toLowerCase());
-            runStarts.push(coreStart);
-            runEnds.push(coreEnd);
+          if (mask !== 0 && (runCount === 0 || (runMask & mask) !== 0)) {
+            pushWord(coreStart, coreEnd, mask);
           } else {
-            flushRun();
-            if (mask !== 0) {
-              runMask = mask;
-              runWords.push(text.slice(coreStart, coreEnd).toLowerCase());
-              runStarts.push(coreStart);
-              runEnds.push(coreEnd);
-            }
+            if (runCount > 0) flushRun();
+            if (mask !== 0) pushWord(coreStart, coreEnd, mask);
           }
           const trail = coreEnd < i ? text.charCodeAt(coreEnd) : 0;
-          if (trail === 58 || trail === 46 || trail === 59 || trail === 33 || trail === 63) flushRun();
+          if (runCount > 0 && (trail === 58 || trail === 46 || trail === 59 || trail === 33 || trail === 63)) flushRun();
         }
         tokStart = -1;
       }
@@ -152,19 +196,32 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
         coreBroken = false;
         hash = 0x811c9dc5;
       }
-      if (isAsciiPunctOrDigit(c)) {
-        // punctuation after letters ends the core; letters after that break the word
-      } else {
+      if (c >= 128) {
+        // non-ASCII letters (other wordlists); ASCII punctuation ends the core, letters after it break the word
         if (coreStart < 0) coreStart = i;
         else if (coreEnd !== i) coreBroken = true;
         coreEnd = i + 1;
-        hash = Math.imul(hash ^ (isUpper ? c + 32 : c), 0x01000193);
+        hash = Math.imul(hash ^ c, 0x01000193);
       }
     }
   }
   flushChain();
   flushRun();
   return out;
+}
+
+/** Between digit groups of one number: ' ', '-', '.', '/', ')', '(', ') ', ' (', '-(', ') -'. */
+function isChainGap(text: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len === 1) {
+    const c = text.charCodeAt(from);
+    return c === 32 || c === 45 || c === 46 || c === 47 || c === 41 || c === 40;
+  }
+  if (len === 2 || len === 3) {
+    const g = text.slice(from, to);
+    return g === ') ' || g === ' (' || g === '-(' || g === ') -' || g === ')-';
+  }
+  return false;
 }
 
 // ----------------------------------------------------------------------------- digit chains
@@ -362,7 +419,8 @@ function pushLayer(out: LeakSpan[], inner: LeakSpan[], s: number, e: number, enc
 
 const kSizes = [24, 21, 18, 15, 12];
 
-function evaluateMnemonicRun(words: string[], starts: number[], ends: number[], mask: number, out: LeakSpan[]): void {
+function evaluateMnemonicRun(text: string, starts: number[], ends: number[], mask: number, out: LeakSpan[]): void {
+  const words = starts.map((s, k) => text.slice(s, ends[k]!).toLowerCase());
   let off = 0;
   while (off + 12 <= words.length) {
     let found = 0;
@@ -388,7 +446,6 @@ function evaluateMnemonicRun(words: string[], starts: number[], ends: number[], 
       off += found;
     } else off++;
   }
-  void languagesOf;
 }
 
 // ------------------------------------------------------------------------------- e-mail
