@@ -6,7 +6,7 @@
  * A kill -9 can leave at most one torn last line, which was never acknowledged; `openJournal`
  * drops it and truncates the file back to the last complete record.
  */
-import { closeSync, fdatasync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JournalRecord } from './state.ts';
 
@@ -107,7 +107,10 @@ export class Journal {
  */
 export function openJournal(path: string, options: JournalOptions = {}): { journal: Journal; records: JournalRecord[] } {
   mkdirSync(dirname(path), { recursive: true });
+  const created = !existsSync(path);
   const fd = openSync(path, 'a+');
+  // A new file's directory entry must be durable too, or a power cut could lose the whole journal.
+  if (created) fsyncDir(dirname(path));
   const size = fstatSync(fd).size;
   const buf = Buffer.alloc(size);
   let off = 0;
@@ -159,10 +162,14 @@ export function rewriteJournal(path: string, records: JournalRecord[]): void {
     closeSync(fd);
   }
   renameSync(tmp, path);
-  const dirFd = openSync(dirname(path), 'r');
+  fsyncDir(dirname(path));
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
   try {
-    fsyncSync(dirFd);
+    fsyncSync(fd);
   } finally {
-    closeSync(dirFd);
+    closeSync(fd);
   }
 }

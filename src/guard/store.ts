@@ -9,6 +9,7 @@
  * re-checks the limits the decision relied on, and applies the records only if they still hold
  * (check-and-reserve); otherwise the guard re-decides. See src/guard/README.md.
  */
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Journal, openJournal, rewriteJournal, type JournalOptions } from './journal.ts';
 import { GuardState, type GuardStateView, type JournalRecord } from './state.ts';
@@ -48,9 +49,62 @@ export interface JournaledStoreOptions extends JournalOptions {
   now?: () => number;
 }
 
+export const LOCK_FILE = 'guard.lock';
+
+/**
+ * Takes the state directory's lock: two processes appending to one journal would each decide on
+ * half the picture (both would think they hold the whole position). A lock left by a dead process
+ * (kill -9) is taken over; one held by this process is too, so a test can reopen a directory to
+ * simulate a crash and restart.
+ */
+function acquireLock(dir: string): () => void {
+  const path = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          if (readFileSync(path, 'utf8') === String(process.pid)) unlinkSync(path);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      throw new Error(`state directory ${dir} is in use by process ${holder} (${path}); one tollgate process per state directory`);
+    }
+    unlinkSync(path); // stale: its owner is gone
+  }
+  throw new Error(`cannot take the lock ${path}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function openJournaledStore(dir: string, options: JournaledStoreOptions = {}): GuardStore & { readonly replayed: number; readonly compacted: boolean } {
   const path = join(dir, JOURNAL_FILE);
-  let { journal, records } = openJournal(path, options);
+  mkdirSync(dir, { recursive: true });
+  const release = acquireLock(dir);
+  let opened;
+  try {
+    opened = openJournal(path, options);
+  } catch (err) {
+    release();
+    throw err;
+  }
+  let { journal } = opened;
+  const { records } = opened;
   const state = new GuardState();
   for (const r of records) state.apply(r);
   let compacted = false;
@@ -61,7 +115,7 @@ export function openJournaledStore(dir: string, options: JournaledStoreOptions =
     ({ journal } = openJournal(path, options));
     compacted = true;
   }
-  return Object.assign(new JournaledStore(state, journal, records.length), { compacted });
+  return Object.assign(new JournaledStore(state, journal, records.length, release), { compacted });
 }
 
 class JournaledStore implements GuardStore {
@@ -70,11 +124,14 @@ class JournaledStore implements GuardStore {
   #state: GuardState;
   #journal: Journal;
 
-  constructor(state: GuardState, journal: Journal, replayed: number) {
+  #release: () => void;
+
+  constructor(state: GuardState, journal: Journal, replayed: number, release: () => void) {
     this.#state = state;
     this.view = state;
     this.#journal = journal;
     this.replayed = replayed;
+    this.#release = release;
   }
 
   commit(records: JournalRecord[]): Promise<void> {
@@ -85,7 +142,11 @@ class JournaledStore implements GuardStore {
     return this.#journal.append(records);
   }
 
-  close(): Promise<void> {
-    return this.#journal.close();
+  async close(): Promise<void> {
+    try {
+      await this.#journal.close();
+    } finally {
+      this.#release();
+    }
   }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/main.ts';
 import { baseSpec } from './helpers.ts';
+import { openJournaledStore } from '../../src/guard/store.ts';
 
 const repoRoot = new URL('../../', import.meta.url).pathname;
 const dirs: string[] = [];
@@ -234,7 +235,17 @@ describe('kill -9', () => {
     });
     // Keep a steady stream of distinct orders going until the kill (distinct qty/price pairs, so
     // duplicate detection never fires; all within size, notional and collar limits).
+    let lockError = '';
     while (!stop && sent < 50_000 && child.exitCode === null) {
+      if (lockError === '' && acked.length > 0) {
+        // While the child runs, nobody else may open its state directory.
+        try {
+          await openJournaledStore(state).close();
+          lockError = 'opened';
+        } catch (err) {
+          lockError = (err as Error).message;
+        }
+      }
       const batch = [];
       for (let i = 0; i < 50; i++, sent++) batch.push(line(`k${sent}`, token, { qty: 1 + (Math.floor(sent / 1000) % 100), price: 95 + (sent % 1000) / 100 }));
       child.stdin.write(batch.join('\n') + '\n');
@@ -243,6 +254,7 @@ describe('kill -9', () => {
     if (!stop) child.kill('SIGKILL');
     await killed;
     expect(stderr).toBe('');
+    expect(lockError).toMatch(new RegExp(`in use by process ${child.pid}`));
     expect(acked.length).toBeGreaterThanOrEqual(400);
     expect(sent).toBeGreaterThan(acked.length);
     expect(existsSync(join(state, 'guard.journal'))).toBe(true);
