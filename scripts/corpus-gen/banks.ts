@@ -437,11 +437,13 @@ export const DOC_TASKS: Bank = {
 
 /** The word for each document kind, per language. */
 export const DOC_WORDS: Record<string, Record<Lang, string>> = {
-  news: { en: 'news article', zh: '新闻', es: 'artículo', de: 'Artikel', ja: 'ニュース記事', fr: 'article' },
-  earnings: { en: 'earnings release', zh: '业绩公告', es: 'comunicado de resultados', de: 'Ergebnisbericht', ja: '決算短信', fr: 'communiqué de résultats' },
-  filing: { en: 'filing', zh: '年报节选', es: 'informe regulatorio', de: 'Pflichtmitteilung', ja: '有価証券報告書', fr: 'document réglementaire' },
-  analyst: { en: 'analyst note', zh: '研报', es: 'informe de análisis', de: 'Analystenstudie', ja: 'アナリストレポート', fr: 'note d\'analyste' },
-  email: { en: 'e-mail', zh: '邮件', es: 'correo', de: 'E-Mail', ja: 'メール', fr: 'e-mail' },
-  chat: { en: 'chat log', zh: '聊天记录', es: 'chat', de: 'Chatverlauf', ja: 'チャット履歴', fr: 'conversation' },
-  page: { en: 'web page', zh: '网页', es: 'página web', de: 'Webseite', ja: 'ウェブページ', fr: 'page web' },
+  // German, French and Spanish words are chosen to fit the articles in DOC_TASKS (neuter in German,
+  // masculine in French and Spanish), so "dieses {DOC}" / "ce {DOC}" / "este {DOC}" stay grammatical.
+  news: { en: 'news article', zh: '新闻', es: 'artículo', de: 'Börsen-Update', ja: 'ニュース記事', fr: 'article' },
+  earnings: { en: 'earnings release', zh: '业绩公告', es: 'comunicado de resultados', de: 'Zahlenwerk', ja: '決算短信', fr: 'communiqué de résultats' },
+  filing: { en: 'filing', zh: '年报节选', es: 'informe regulatorio', de: 'Finanzdokument', ja: '有価証券報告書', fr: 'document réglementaire' },
+  analyst: { en: 'analyst note', zh: '研报', es: 'informe de análisis', de: 'Research-Papier', ja: 'アナリストレポート', fr: 'rapport d\'analyste' },
+  email: { en: 'e-mail', zh: '邮件', es: 'correo', de: 'Schreiben', ja: 'メール', fr: 'e-mail' },
+  chat: { en: 'chat log', zh: '聊天记录', es: 'chat', de: 'Chatprotokoll', ja: 'チャット履歴', fr: 'fil de discussion' },
+  page: { en: 'web page', zh: '网页', es: 'sitio web', de: 'Online-Dokument', ja: 'ウェブページ', fr: 'contenu web' },
 };
