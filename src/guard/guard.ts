@@ -128,7 +128,13 @@ class ActionGuard implements Guard {
     if (ctx === null || typeof ctx !== 'object' || typeof ctx.passport !== 'string') {
       return Promise.reject(new TypeError('ctx.passport must be a passport token string'));
     }
-    const { decision, records } = this.#decide(action, ctx);
+    let decided;
+    try {
+      decided = this.#decide(action, ctx);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const { decision, records } = decided;
     if (records.length === 0) return Promise.resolve(decision);
     return this.#store.commit(records).then(() => decision);
   }
