@@ -308,7 +308,9 @@ async function main(): Promise<number> {
     `Generated ${new Date().toISOString()} at commit \`${currentCommit()}\` by \`npm run bench:peers${limit ? ` -- --limit ${limit}` : ''}\` (Node ${process.versions.node}). ` +
       'Every detector ran in this one process, sequentially, on the same rows, with outbound network calls blocked and counted. ' +
       'Catch rate and FPR use each detector\'s own block decision; catch @1% FPR and ROC AUC use its score (see eval.md for definitions). ' +
-      'Latency is the wall time of one call, p50/p99 over the suite.',
+      'Latency is the wall time of one call, p50/p99 over the suite. ' +
+      'The corpus is tollgate\'s own (allowed) training data, so tollgate\'s corpus row is largely in-sample (eval.md has the held-out figure); ' +
+      'the shared evaluation files are never trained on and are the fair comparison.',
     '',
   ];
   for (const r of results) md.push(`- **${r.name}**: ${r.config}${r.status === 'failed' ? ` — FAILED: ${r.error}` : r.error ? ` — ${r.error}` : ''}`);

@@ -58,6 +58,8 @@ export function toSample(row: unknown, source: string, line: number): LabelledSa
     source,
   };
   if (task !== undefined) sample.task = task;
+  const group = pickString(r.group);
+  if (group !== undefined) sample.group = group;
   return sample;
 }
 

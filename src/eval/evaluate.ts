@@ -14,6 +14,7 @@ import { kSections } from './sections/index.ts';
 import type { EvalSection, ScoredSuite, SectionMetrics } from './sections/types.ts';
 import { summarizeLatency, summarizeSuite, type LatencySummary, type RocSeries, type SuiteReport } from './summarize.ts';
 import { latencyHistogramSvg, rocSvg } from './svg.ts';
+import { loadTrainingManifest, staleInputs, trainedOn, type TrainingManifest } from './training-split.ts';
 import type { Detector } from './types.ts';
 
 export const RESULTS_DIR = join(PROJECT_ROOT, 'bench', 'results');
@@ -27,6 +28,8 @@ export interface EvalOptions {
   sharedDir?: string | null;
   resultsDir?: string;
   sections?: readonly EvalSection[];
+  /** The semantic model's training manifest; default: read src/model/weights/manifest.json; null: none. */
+  trainingManifest?: TrainingManifest | null;
   /** Write eval.json, eval.md and SVGs (default true). */
   writeFiles?: boolean;
   log?: (line: string) => void;
@@ -49,9 +52,22 @@ export interface EvalJson {
   engineMode: string;
   durationS: number;
   sharedPresent: boolean;
+  /** Overlap with the semantic model's training data, from its manifest; null without a trained model. */
+  training: TrainingOverlap | null;
   latency: LatencySummary;
   suites: SuiteReport[];
   sections: Record<string, SectionRecord>;
+}
+
+export interface TrainingOverlap {
+  heldOutPercent: number;
+  corpusRowsTrainedOn: number;
+  corpusRowsHeldOut: number;
+  /** Rows of evaluation-only files that appear among the training inputs: must be 0. */
+  evalRowsInTraining: number;
+  evalFilesInTraining: string[];
+  /** Corpus files changed since training: their split is approximate. */
+  corpusFilesChangedSinceTraining: string[];
 }
 
 /** Short commit sha of the working tree, `+dirty` when tracked files differ; "unknown" outside git. */
@@ -95,6 +111,37 @@ export async function runEvaluation(options: EvalOptions): Promise<{ json: EvalJ
     scoredSuites.push({ report: summarizeSuite(suite, scored, failures), scored });
   }
 
+  // The corpus is allowed training data: split out the rows the trainer held out, and check that no
+  // evaluation-only row was trained on.
+  const manifest = options.trainingManifest === undefined ? loadTrainingManifest() : options.trainingManifest;
+  let training: TrainingOverlap | null = null;
+  if (manifest) {
+    training = { heldOutPercent: manifest.heldOutPercent, corpusRowsTrainedOn: 0, corpusRowsHeldOut: 0, evalRowsInTraining: 0, evalFilesInTraining: [], corpusFilesChangedSinceTraining: [] };
+    const corpusSuite = suites.find((s) => s.name === 'corpus');
+    if (corpusSuite) training.corpusFilesChangedSinceTraining = staleInputs(manifest, corpusSuite.files);
+    const corpusIndex = scoredSuites.findIndex((s) => s.report.name === 'corpus');
+    for (const s of scoredSuites) {
+      for (const x of s.scored) {
+        const seen = trainedOn(x.sample, manifest, s.report.name === 'corpus');
+        if (s.report.name === 'corpus') {
+          if (seen) training.corpusRowsTrainedOn++;
+          else training.corpusRowsHeldOut++;
+        } else if (seen) {
+          training.evalRowsInTraining++;
+          if (!training.evalFilesInTraining.includes(x.sample.source)) training.evalFilesInTraining.push(x.sample.source);
+        }
+      }
+    }
+    if (corpusIndex >= 0) {
+      const corpus = suites[corpusIndex]!;
+      const held = scoredSuites[corpusIndex]!.scored.filter((x) => !trainedOn(x.sample, manifest, true));
+      const heldIds = new Set(held.map((x) => x.sample.id));
+      const heldSuite: Suite = { ...corpus, name: 'corpus-heldout', samples: corpus.samples.filter((x) => heldIds.has(x.id)) };
+      const failures = scoredSuites[corpusIndex]!.report.scanFailures.filter((f) => heldIds.has(f.id));
+      scoredSuites.splice(corpusIndex + 1, 0, { report: summarizeSuite(heldSuite, held, failures), scored: held });
+    }
+  }
+
   const sectionRecords: Record<string, SectionRecord> = {};
   const rendered: RenderedSection[] = [];
   for (const section of options.sections ?? kSections) {
@@ -123,6 +170,7 @@ export async function runEvaluation(options: EvalOptions): Promise<{ json: EvalJ
     engineMode: options.engineMode ?? 'inline',
     durationS: (performance.now() - started) / 1000,
     sharedPresent: shared !== null,
+    training,
     latency,
     suites: scoredSuites.map((s) => s.report),
     sections: sectionRecords,
@@ -132,7 +180,7 @@ export async function runEvaluation(options: EvalOptions): Promise<{ json: EvalJ
     { title: 'Scan latency histogram', file: 'latency.svg' },
   ];
   const markdown = renderReport(
-    { generatedAt: json.generatedAt, commit: json.commit, node: json.node, engineMode: json.engineMode, durationS: json.durationS, sharedPresent: json.sharedPresent, charts },
+    { generatedAt: json.generatedAt, commit: json.commit, node: json.node, engineMode: json.engineMode, durationS: json.durationS, sharedPresent: json.sharedPresent, training: json.training, charts },
     json.suites,
     rendered,
   );

@@ -63,7 +63,7 @@ function putGroup(out: Metrics, prefix: string, m: GroupMetrics): void {
  * Flattens an evaluation into named numbers:
  * `<suite>.<metric>`, `<suite>.source.<file>.<metric>`, `<suite>.family|context|lang.<group>.<metric>`,
  * `<suite>.scanFailures`, `<suite>.loadErrors`, `latency.p50Us|p99Us`, `section.<id>.<key>`.
- * Suites are `corpus` and `shared`; files are named without folder and `.jsonl`.
+ * Suites are `corpus`, `corpus-heldout` (rows the semantic model did not train on) and `shared`; files are named without folder and `.jsonl`.
  */
 export function flattenEval(evalJson: EvalJson): Metrics {
   const out: Metrics = {};
@@ -75,6 +75,10 @@ export function flattenEval(evalJson: EvalJson): Metrics {
     for (const [k, m] of Object.entries(s.byFamily)) putGroup(out, `${s.name}.family.${k}`, m);
     for (const [k, m] of Object.entries(s.byContext)) putGroup(out, `${s.name}.context.${k}`, m);
     for (const [k, m] of Object.entries(s.byLang)) putGroup(out, `${s.name}.lang.${k}`, m);
+  }
+  if (evalJson.training) {
+    out['training.evalRowsInTraining'] = evalJson.training.evalRowsInTraining;
+    out['training.corpusRowsHeldOut'] = evalJson.training.corpusRowsHeldOut;
   }
   out['latency.p50Us'] = evalJson.latency.p50Us;
   out['latency.p99Us'] = evalJson.latency.p99Us;
@@ -126,7 +130,7 @@ export function historyRecord(
 ): Record<string, unknown> {
   const keep = new Set<string>(thresholds.map((t) => t.metric));
   for (const k of Object.keys(metrics)) {
-    if (/^(corpus|shared)\.(tpr|fpr|precision|f1|rocAuc|catchAt1PctFpr)$/.test(k) || k.startsWith('latency.') || k.startsWith('speed.')) keep.add(k);
+    if (/^(corpus|corpus-heldout|shared)\.(tpr|fpr|precision|f1|rocAuc|catchAt1PctFpr)$/.test(k) || k.startsWith('latency.') || k.startsWith('speed.')) keep.add(k);
     if (/^shared\.source\.[^.]+\.(tpr|fpr)$/.test(k)) keep.add(k);
   }
   const picked: Record<string, number | null> = {};

@@ -2,6 +2,7 @@
  * Markdown rendering of the evaluation: a summary table per suite, breakdowns by source, family,
  * context and language, links to the SVG charts, then every plug-in section.
  */
+import type { TrainingOverlap } from './evaluate.ts';
 import type { LatencySummary, SuiteReport } from './summarize.ts';
 import type { GroupMetrics } from './types.ts';
 
@@ -19,6 +20,7 @@ export interface ReportHeader {
   engineMode: string;
   durationS: number;
   sharedPresent: boolean;
+  training: TrainingOverlap | null;
   /** Chart files (relative to the report) keyed by what they show. */
   charts: { title: string; file: string }[];
 }
@@ -67,6 +69,23 @@ export function renderReport(header: ReportHeader, suites: readonly SuiteReport[
     '',
   );
   if (!header.sharedPresent) out.push('`../shared/datasets/eval/` is absent: only the project corpus was scored.', '');
+  const t = header.training;
+  if (t) {
+    out.push(
+      `**Training overlap.** The semantic model was trained on ${t.corpusRowsTrainedOn} of the corpus rows scored here; ` +
+        `${t.corpusRowsHeldOut} were held out by the trainer (${t.heldOutPercent}% of groups, twins kept together). ` +
+        (t.corpusRowsTrainedOn > 0 ? 'So the `corpus` row is largely in-sample; `corpus-heldout` is the honest corpus figure. ' : '') +
+        (t.evalRowsInTraining === 0
+          ? 'No evaluation-only row is among the training inputs.'
+          : `**${t.evalRowsInTraining} evaluation-only rows are among the training inputs (${t.evalFilesInTraining.join(', ')}): those figures are contaminated.**`) +
+        (t.corpusFilesChangedSinceTraining.length > 0
+          ? ` ${t.corpusFilesChangedSinceTraining.length} corpus file(s) changed since the model was trained (${t.corpusFilesChangedSinceTraining.join(', ')}), so the held-out split is approximate until \`npm run train\` is rerun.`
+          : ''),
+      '',
+    );
+  } else {
+    out.push('No trained semantic model manifest found: no training overlap to report.', '');
+  }
   out.push('## Summary', '');
   out.push(`| suite ${kGroupHeader.split('\n')[0]} p50 | p99 |`, `|---${kGroupHeader.split('\n')[1]}---:|---:|`);
   for (const s of suites) out.push(`| ${s.name} ${groupCells(s.overall)} ${us(s.latency.p50Us)} | ${us(s.latency.p99Us)} |`);

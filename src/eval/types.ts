@@ -27,6 +27,8 @@ export interface LabelledSample {
   source: string;
   /** The user's request the agent was serving (corpus `task` or shared `meta.user_task`). */
   task?: string;
+  /** Rows sharing a group (an injected document and its clean twin) are split together by the trainer. */
+  group?: string;
 }
 
 /** A sample after the detector has seen it. */

@@ -49,7 +49,7 @@ describe('runEvaluation', () => {
     const broken: EvalSection = { id: 'broken', title: 'Broken', run: async () => { throw new Error('boom'); } };
     const tasks: (string | undefined)[] = [];
     const spy: Detector = { scan: (i) => { tasks.push(i.task); return stub.scan(i); } };
-    const { json, markdown } = await runEvaluation({ engine: spy, corpusDir: corpus, sharedDir: null, resultsDir: results, sections: [section, broken] });
+    const { json, markdown } = await runEvaluation({ engine: spy, corpusDir: corpus, sharedDir: null, resultsDir: results, sections: [section, broken], trainingManifest: null });
 
     const c = json.suites[0]!;
     expect(c.overall).toMatchObject({ attacks: 3, benign: 3, truePositives: 2, falsePositives: 1 });
@@ -74,6 +74,31 @@ describe('runEvaluation', () => {
     expect(JSON.parse(readFileSync(join(results, 'eval.json'), 'utf8')).suites[0].name).toBe('corpus');
     expect(readFileSync(join(results, 'roc-corpus.svg'), 'utf8')).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(readFileSync(join(results, 'latency.svg'), 'utf8')).toContain('p99');
+  });
+});
+
+describe('training overlap', () => {
+  it('splits out the corpus rows the model did not train on and counts eval rows found among training inputs', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tollgate-eval-'));
+    const corpus = join(root, 'corpus');
+    writeCorpus(corpus);
+    const shared = join(root, 'shared');
+    mkdirSync(shared);
+    writeFileSync(join(shared, 'leaked.jsonl'), JSON.stringify({ id: 's1', text: 'score=9', label: 'attack', context: 'user_prompt' }) + '\n');
+    // heldOutPercent 100: every corpus group is held out; the shared file is listed as a training input.
+    const { json, markdown } = await runEvaluation({
+      engine: stub,
+      corpusDir: corpus,
+      sharedDir: shared,
+      resultsDir: join(root, 'results'),
+      sections: [],
+      trainingManifest: { heldOutPercent: 100, inputs: new Set([join(corpus, 'mixed.jsonl').replace(/^\/+/, ''), join(shared, 'leaked.jsonl').replace(/^\/+/, '')]) },
+    });
+    expect(json.suites.map((s) => s.name)).toEqual(['corpus', 'corpus-heldout', 'shared']);
+    expect(json.suites[1]!.overall.attacks + json.suites[1]!.overall.benign).toBe(6);
+    expect(json.training).toMatchObject({ corpusRowsHeldOut: 6, corpusRowsTrainedOn: 0, evalRowsInTraining: 1 });
+    expect(flattenEval(json)['training.evalRowsInTraining']).toBe(1);
+    expect(markdown).toContain('evaluation-only rows are among the training inputs');
   });
 });
 
