@@ -24,6 +24,9 @@ export const run: Subcommand = async (args, io) => {
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}\n${kUsage}`);
   const durability = flags.durability ?? 'fsync';
   if (durability !== 'fsync' && durability !== 'none') throw new UsageError(`--durability must be fsync or none, got ${JSON.stringify(durability)}`);
+  if (typeof flags['public-key'] !== 'string' && (io.env[PUBLIC_KEY_ENV] ?? '').trim() === '') {
+    throw new UsageError(`--public-key PUBLIC.pem is required (or set $${PUBLIC_KEY_ENV})\n${kUsage}`);
+  }
   const publicKey = loadPublicKey(flags['public-key'] as string | undefined, io.env);
   const guard = createGuard({
     publicKey,

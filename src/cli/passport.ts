@@ -28,6 +28,9 @@ async function issue(args: string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseFlags(args, { strings: ['key', 'spec'] });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}\n${kUsage}`);
   if (typeof flags.spec !== 'string') throw new UsageError(`--spec SPEC.json is required\n${kUsage}`);
+  if (typeof flags.key !== 'string' && (io.env[PRIVATE_KEY_ENV] ?? '').trim() === '') {
+    throw new UsageError(`--key PRIVATE.pem is required (or set $${PRIVATE_KEY_ENV})\n${kUsage}`);
+  }
   const key = loadPrivateKey(flags.key as string | undefined, io.env);
   const specText = flags.spec === '-' ? await readAll(io.stdin) : readText(flags.spec, 'spec');
   let raw: unknown;

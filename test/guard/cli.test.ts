@@ -90,7 +90,10 @@ describe('tollgate passport', () => {
     expect(issued.code).toBe(0);
     const out = await cli(['authorize'], line('e1', issued.stdout.trim(), { qty: 1 }) + '\n', env);
     expect(jsonLines(out.stdout)[0]).toMatchObject({ id: 'e1', verdict: 'allow' });
-    expect((await cli(['passport', 'issue', '--spec', specPath])).stderr).toMatch(/TOLLGATE_PRIVATE_KEY/);
+    const noKey = await cli(['passport', 'issue', '--spec', specPath]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/TOLLGATE_PRIVATE_KEY/);
+    expect((await cli(['authorize'], '')).code).toBe(2);
   });
 
   it('rejects a bad spec naming the field', async () => {
