@@ -19,6 +19,7 @@ import { loadCorpus, loadSharedEval, PROJECT_ROOT, type Suite } from '../src/eva
 import { openDetector } from '../src/eval/engine.ts';
 import { currentCommit } from '../src/eval/evaluate.ts';
 import { num, pct, us } from '../src/eval/report-md.ts';
+import { catchAtFpr } from '../src/eval/metrics.ts';
 import { scoreSamples } from '../src/eval/score.ts';
 import { summarizeSuite, type SuiteReport } from '../src/eval/summarize.ts';
 import type { Detector } from '../src/eval/types.ts';
@@ -194,6 +195,8 @@ interface ContenderResult {
   error?: string;
   networkAttempts: string[];
   suites: SuiteReport[];
+  /** Scores per suite, kept to compare detectors at a matched false-positive rate. */
+  scores: Record<string, { attack: number[]; benign: number[] }>;
 }
 
 function evenlySpaced<T>(items: readonly T[], limit: number): T[] {
@@ -205,7 +208,7 @@ function evenlySpaced<T>(items: readonly T[], limit: number): T[] {
 
 async function runContender(c: Contender, suites: readonly Suite[]): Promise<ContenderResult> {
   currentDetector = c.name;
-  const result: ContenderResult = { name: c.name, config: c.config, status: 'ok', networkAttempts: [], suites: [] };
+  const result: ContenderResult = { name: c.name, config: c.config, status: 'ok', networkAttempts: [], suites: [], scores: {} };
   let detector: Detector;
   try {
     detector = await c.open();
@@ -223,6 +226,10 @@ async function runContender(c: Contender, suites: readonly Suite[]): Promise<Con
         result.error = `every scan threw, e.g. ${failures[0]!.message}`;
       }
       result.suites.push(summarizeSuite(suite, scored, failures));
+      result.scores[suite.name] = {
+        attack: scored.filter((x) => x.sample.attack).map((x) => x.score),
+        benign: scored.filter((x) => !x.sample.attack).map((x) => x.score),
+      };
     }
   } finally {
     await c.close?.();
@@ -234,21 +241,31 @@ async function runContender(c: Contender, suites: readonly Suite[]): Promise<Con
   return result;
 }
 
+/**
+ * tollgate's catch rate when its score threshold is moved so that its FPR is at most `fpr` (the
+ * "equal or lower false-positive rate" comparison against a peer's own operating point).
+ */
+function tollgateCatchAtFpr(results: readonly ContenderResult[], suiteName: string, fpr: number | null): number | null {
+  const t = results.find((r) => r.name === 'tollgate' && r.status === 'ok')?.scores[suiteName];
+  if (!t || fpr === null) return null;
+  return catchAtFpr(t.attack, t.benign, fpr);
+}
+
 function summaryTable(results: readonly ContenderResult[], suiteName: string): string {
   const lines = [
-    '| detector | catch (TPR) | FPR | catch @1% FPR | ROC AUC | F1 | p50 | p99 | scan errors | network |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| detector | catch (TPR) | FPR | catch @1% FPR | ROC AUC | F1 | p50 | p99 | scan errors | network | tollgate catch at ≤ this FPR |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
   ];
   for (const r of results) {
     const s = r.suites.find((x) => x.name === suiteName);
     if (r.status === 'failed' || !s) {
-      lines.push(`| ${r.name} | failed: ${(r.error ?? 'no result').replace(/\|/g, '\\|')} | | | | | | | | |`);
+      lines.push(`| ${r.name} | failed: ${(r.error ?? 'no result').replace(/\|/g, '\\|')} | | | | | | | | | |`);
       continue;
     }
     const o = s.overall;
     const netCell = r.networkAttempts.length === 0 ? 'none attempted' : `${r.networkAttempts.length} blocked`;
     lines.push(
-      `| ${r.name} | ${pct(o.tpr)} | ${pct(o.fpr)} | ${pct(o.catchAt1PctFpr)} | ${num(o.rocAuc)} | ${num(o.f1)} | ${us(s.latency.p50Us)} | ${us(s.latency.p99Us)} | ${s.scanFailures.length} | ${netCell} |`,
+      `| ${r.name} | ${pct(o.tpr)} | ${pct(o.fpr)} | ${pct(o.catchAt1PctFpr)} | ${num(o.rocAuc)} | ${num(o.f1)} | ${us(s.latency.p50Us)} | ${us(s.latency.p99Us)} | ${s.scanFailures.length} | ${netCell} | ${r.name.startsWith('tollgate') ? '' : pct(tollgateCatchAtFpr(results, suiteName, o.fpr))} |`,
     );
   }
   return lines.join('\n');
@@ -308,6 +325,7 @@ async function main(): Promise<number> {
     `Generated ${new Date().toISOString()} at commit \`${currentCommit()}\` by \`npm run bench:peers${limit ? ` -- --limit ${limit}` : ''}\` (Node ${process.versions.node}). ` +
       'Every detector ran in this one process, sequentially, on the same rows, with outbound network calls blocked and counted. ' +
       'Catch rate and FPR use each detector\'s own block decision; catch @1% FPR and ROC AUC use its score (see eval.md for definitions). ' +
+      'The last column moves tollgate\'s score threshold until its FPR is at most that peer\'s FPR and gives tollgate\'s catch rate there: the equal-or-lower-FPR comparison. ' +
       'Latency is the wall time of one call, p50/p99 over the suite. ' +
       'The corpus is tollgate\'s own (allowed) training data, so tollgate\'s corpus row is largely in-sample (eval.md has the held-out figure); ' +
       'the shared evaluation files are never trained on and are the fair comparison.',
