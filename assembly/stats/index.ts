@@ -21,7 +21,7 @@ import { ewmaScore, ewmaUpdate } from './ewma';
 import { p2Add, p2Estimate } from './p2';
 import { cusumStep } from './cusum';
 import { rateStep } from './rate';
-import { seasonalStep } from './seasonal';
+import { seasonalStep, seasonBucket } from './seasonal';
 import { surpriseStep, surpriseMayAlert, surpriseAlerted } from './surprise';
 
 export const S_ERR_SLOT: i32 = -1; // a point names a slot >= capacity
@@ -32,6 +32,8 @@ let stateBase: usize = 0;
 /** Keeps the prefetch loads observable so the optimizer does not drop them. */
 let prefetchSink: f64 = 0;
 const PREFETCH_AHEAD: i32 = 4;
+/** Seasonal bucket of each of the next PREFETCH_AHEAD points, computed once when it is prefetched. */
+const bucketRing: usize = memory.data(PREFETCH_AHEAD << 2);
 let capacity: i32 = 0;
 let batchCap: i32 = 0;
 let inSlot: usize = 0;
@@ -201,13 +203,20 @@ export function processBatch(count: i32): i32 {
   const feedOrEnabled = feed | enabled;
   const iW = 1 / tW, iE = 1 / tE, iR = 1 / tR, iC = 1 / tC, iRate = 1 / tRate, iS = 1 / tS, iSur = 1 / tSur;
   let sink: f64 = 0;
+  for (let i = 0; i < min(count, PREFETCH_AHEAD); i++) {
+    store<i32>(bucketRing + (<usize>i << 2), seasonBucket(load<f64>(inTs + (<usize>i << 3)), sMode));
+  }
   for (let i = 0; i < count; i++) {
+    const bucket = load<i32>(bucketRing + (<usize>(i & (PREFETCH_AHEAD - 1)) << 2));
     // Touch the hot lines of the record PREFETCH_AHEAD points ahead: wasm has no prefetch
     // instruction, but an early independent load lets the CPU fetch those lines while this point
     // computes, instead of stalling on them when their turn comes.
     if (i + PREFETCH_AHEAD < count) {
       const ahead = stateBase + <usize>load<i32>(inSlot + (<usize>(i + PREFETCH_AHEAD) << 2)) * RECORD_BYTES;
-      sink += load<f64>(ahead) + load<f64>(ahead, 64) + load<f64>(ahead, 128) + load<f64>(ahead, 192) + load<f64>(ahead, 256);
+      const aheadBucket = seasonBucket(load<f64>(inTs + (<usize>(i + PREFETCH_AHEAD) << 3)), sMode);
+      store<i32>(bucketRing + (<usize>((i + PREFETCH_AHEAD) & (PREFETCH_AHEAD - 1)) << 2), aheadBucket);
+      sink += load<f64>(ahead) + load<f64>(ahead, 64) + load<f64>(ahead, 128) + load<f64>(ahead, 192) + load<f64>(ahead, 256) +
+        <f64>load<f32>(ahead + F_SEASON + <usize>aheadBucket * SEASON_STRIDE);
     }
     const slot = load<i32>(inSlot + (<usize>i << 2));
     const ts = load<f64>(inTs + (<usize>i << 3));
@@ -232,7 +241,7 @@ export function processBatch(count: i32): i32 {
       cStat = cusumStep(rec, ewmaScore(rec + F_C_MEAN, rec + F_C_VAR, x), k, tC);
     }
     const rateZ = (feedOrEnabled & (1 << D_RATE)) != 0 ? rateStep(rec, ts, rateWin, rateAlpha) : 0;
-    const sZ = (feedOrEnabled & (1 << D_SEASONAL)) != 0 ? seasonalStep(rec, ts, x, sAlpha, seasonMin, clip, sMode) : 0;
+    const sZ = (feedOrEnabled & (1 << D_SEASONAL)) != 0 ? seasonalStep(rec, bucket, x, sAlpha, seasonMin, clip) : 0;
 
     // --- threshold ratios: |statistic| / threshold (thresholds inverted once per batch) ---
     const rW = scoring ? Math.abs(zW) * iW : 0;

@@ -27,9 +27,9 @@ const MS_PER_SLICE: f64 = 1800000;
   return hour + (weekend ? 24 : 0);
 }
 
-/** Scores `x` against its bucket (0 until the bucket has `minCount` visits), then updates it. */
-export function seasonalStep(rec: usize, ts: f64, x: f64, alpha: f64, minCount: f64, clip: f64, mode: i32): f64 {
-  const at = rec + F_SEASON + <usize>seasonBucket(ts, mode) * SEASON_STRIDE;
+/** Scores `x` against its bucket (from seasonBucket) (0 until the bucket has `minCount` visits), then updates it. */
+export function seasonalStep(rec: usize, bucket: i32, x: f64, alpha: f64, minCount: f64, clip: f64): f64 {
+  const at = rec + F_SEASON + <usize>bucket * SEASON_STRIDE;
   const count = <f64>load<f32>(at, 8);
   let z: f64 = 0;
   if (count == 0) {
