@@ -578,7 +578,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'github-token', severity: 'critical', reveal: 4, fwd: 260,
     re: /(?:gh[pousr]_(?<body>[A-Za-z0-9]{36,251})|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}|github_pat_[A-Za-z0-9_]{40,240})(?![A-Za-z0-9_])/dg,
   }), 'critical'),
-  rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'gr1348941'], 'GitLab tokens by their documented prefixes', tokenRule({
+  rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-'], 'GitLab tokens by their documented prefixes', tokenRule({
     rule: 'gitlab-token', severity: 'critical', reveal: 5, fwd: 320,
     // Fixed lengths per GitLab's token-prefix documentation; routable tokens carry `.`-separated parts.
     re: /(?:(?:gl(?:pat|dt|rt|soat|ffct|ft)-|GR1348941)(?<body>[A-Za-z0-9_\-]{20})|glptt-[0-9a-f]{40}|glimt-[A-Za-z0-9_\-]{25}|glagent-[A-Za-z0-9_\-]{50}|gloas-[A-Za-z0-9_\-]{64}|glcbt-[0-9a-f]{1,5}_[A-Za-z0-9_\-]{20}|gl(?:pat|rt|rtr|dt|cbt|ft)-[A-Za-z0-9_\-]{27,300}\.[0-9a-z]{2}\.[0-9a-z]{7,12})(?![A-Za-z0-9_\-.])/dg,
@@ -626,7 +626,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     check: (m) => (/^EAAA[A-Za-z0-9_\-]{60}$/.test(m[0]) ? { vendor: 'square' } : /[a-z]/.test(m[0]) && /\d/.test(m[0]) && { vendor: 'meta' }),
   })),
   // --- AI providers
-  rule('openai-api-key', ['t3blbkfj', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'], 'OpenAI API keys (legacy sk-…T3BlbkFJ…, project, service-account and admin keys)', tokenRule({
+  rule('openai-api-key', ['blbkfj', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'], 'OpenAI API keys (legacy sk-…T3BlbkFJ…, project, service-account and admin keys)', tokenRule({
     rule: 'openai-api-key', severity: 'critical', reveal: 3, back: 220, fwd: 260,
     // Legacy keys: sk- + 20 + "T3BlbkFJ" (base64 of "OpenAI") + 20. Project/service/admin keys are longer and carry the same marker.
     re: /sk-(?:[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|(?:proj|svcacct|admin|None)-[A-Za-z0-9_\-]{20,200}T3BlbkFJ[A-Za-z0-9_\-]{20,200}|(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{100,200})(?![A-Za-z0-9_\-])/dg,
@@ -649,7 +649,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'npm-token', severity: 'high', reveal: 4, fwd: 40,
     re: /npm_(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg,
   })),
-  rule('pypi-token', ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'], 'PyPI / TestPyPI upload token (macaroon)', tokenRule({
+  rule('pypi-token', ['pypi-ageichlwas', 'pypi-agendgvzdc'], 'PyPI / TestPyPI upload token (macaroon)', tokenRule({
     rule: 'pypi-token', severity: 'high', reveal: 5, fwd: 400,
     re: /pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)(?<body>[A-Za-z0-9_\-]{70,})/dg,
   })),
@@ -689,7 +689,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'heroku-api-key', severity: 'high', reveal: 5, fwd: 72,
     re: /HRKU-(?<body>[A-Za-z0-9_\-]{58,64})(?![A-Za-z0-9_\-])/dg,
   })),
-  rule('age-secret-key', ['age-secret-key-1'], 'age encryption secret key (bech32)', tokenRule({
+  rule('age-secret-key', ['age-secret-key-'], 'age encryption secret key (bech32)', tokenRule({
     rule: 'age-secret-key', severity: 'critical', reveal: 15, fwd: 64,
     re: /AGE-SECRET-KEY-1(?<body>[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9])/dg,
   }), 'critical'),
@@ -705,7 +705,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'notion-token', severity: 'high', reveal: 4, fwd: 52,
     re: /ntn_(?<body>\d{11}[A-Za-z0-9]{35})(?![A-Za-z0-9])/dg,
   })),
-  rule('atlassian-token', ['atatt3', 'atctt3'], 'Atlassian API token (ATATT3…)', tokenRule({
+  rule('atlassian-token', ['atatt', 'atctt'], 'Atlassian API token (ATATT3…)', tokenRule({
     rule: 'atlassian-token', severity: 'high', reveal: 6, fwd: 200,
     re: /AT[AC]TT3(?<body>[A-Za-z0-9_\-=]{150,})/dg,
   })),
@@ -733,7 +733,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'scalingo-token', severity: 'medium', reveal: 6, fwd: 52,
     re: /tk-us-(?<body>[A-Za-z0-9_\-]{48})(?![A-Za-z0-9_\-])/dg,
   }), 'medium'),
-  rule('intra42-secret', ['s-s4t2'], '42 Intra OAuth client secret', tokenRule({
+  rule('intra42-secret', ['s-s4t'], '42 Intra OAuth client secret', tokenRule({
     rule: 'intra42-secret', severity: 'medium', reveal: 9, fwd: 72,
     re: /s-s4t2(?:ud|af)-(?<body>[a-f0-9]{64})(?![A-Za-z0-9])/dg,
   }), 'medium'),
@@ -869,7 +869,11 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   rule('account-number', ['account', 'acct', 'a/c', 'konto', 'routing'], '6-17 digit account number after an account word', accountNumber, 'medium', 'pii'),
 ];
 
-/** Quick sanity of the anchors at load: lowercase, non-empty (the DFA matches normalized lowercase text). */
+/**
+ * Anchors are lowercase and contain no digit between letters: the engine's normalizer folds look-alike
+ * digits (`3`→`e`) depending on their neighbours, so an anchor like `t3blbkfj` matches alone but not
+ * inside `…y2T3BlbkFJ…`. Digits are fine at the edge of a token prefix (`sk_live_`, `pat-na1-`).
+ */
 for (const r of ANCHORED_RULES) {
   for (const a of r.anchors) {
     if (a.length === 0 || a !== a.toLowerCase()) throw new Error(`leak rule ${r.id}: anchor ${JSON.stringify(a)} must be non-empty lowercase`);

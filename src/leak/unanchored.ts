@@ -8,6 +8,7 @@
  * - whitespace-separated words → BIP-39 mnemonics (12-24 wordlist words, checksum-validated).
  */
 import { MAX_WORD_UNITS, mnemonicLanguage, wordMaskByHash } from './mnemonic.ts';
+import { formatBodyOk } from './rules.ts';
 import { PRIORITY, type LeakSpan } from './span.ts';
 import { classifyBase58Secret, isBase58Char } from './validators/base58.ts';
 import { ibanLength, ibanValid } from './validators/iban.ts';
@@ -357,6 +358,14 @@ function alnumRun(text: string, s: number, e: number, flags: number, out: LeakSp
       return;
     }
   }
+  // GitLab runner registration token: GR1348941 + 20 (no safe literal anchor: the prefix is mostly digits).
+  if (len >= 9 && c0 === 71 && c1 === 82 && text.startsWith('GR1348941', s) && boundaryOk(text, s)) {
+    const m = /^GR1348941[A-Za-z0-9_\-]{20}(?![A-Za-z0-9_\-])/.exec(text.slice(s, s + 30));
+    if (m !== null && formatBodyOk(m[0].slice(9))) {
+      out.push({ start: s, end: s + 29, family: 'secret', rule: 'gitlab-token', severity: 'critical', reveal: 9, priority: PRIORITY.format });
+      return;
+    }
+  }
   // Twilio API key SID (SK) / account SID (AC): 2 letters + 32 hex.
   if (len === 34 && ((c0 === 83 && c1 === 75) || (c0 === 65 && c1 === 67)) && /^(?:SK|AC)[0-9a-fA-F]{32}$/.test(text.slice(s, e))) {
     out.push({ start: s, end: e, family: 'secret', rule: c0 === 83 ? 'twilio-api-key' : 'twilio-account-sid', severity: 'medium', reveal: 2, priority: PRIORITY.format });
@@ -467,4 +476,11 @@ function emailAt(text: string, at: number, out: LeakSpan[]): void {
   const end = at + m[0].length;
   if (text.charCodeAt(end) === 58 && /^:[\w~\/.\-]/.test(text.slice(end, end + 2))) return; // git@host:org/repo
   out.push({ start: s, end, family: 'pii', rule: 'email', severity: 'medium', priority: PRIORITY.format });
+}
+
+/** The char before `s` is not part of a token (`_`/`-` included). */
+function boundaryOk(text: string, s: number): boolean {
+  if (s === 0) return true;
+  const c = text.charCodeAt(s - 1);
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45);
 }
