@@ -3,7 +3,7 @@
  * context and language, links to the SVG charts, then every plug-in section.
  */
 import type { TrainingOverlap } from './evaluate.ts';
-import type { LatencySummary, SuiteReport } from './summarize.ts';
+import type { FindingCount, LatencySummary, SuiteReport } from './summarize.ts';
 import type { GroupMetrics } from './types.ts';
 
 export interface RenderedSection {
@@ -49,6 +49,18 @@ function groupCells(m: GroupMetrics): string {
 export function groupTable(title: string, groups: Record<string, GroupMetrics>): string {
   const lines = [`| ${title} ${kGroupHeader.split('\n')[0]}`, `|---${kGroupHeader.split('\n')[1]}`];
   for (const [name, m] of Object.entries(groups)) lines.push(`| ${name.replace(/\|/g, '\\|')} ${groupCells(m)}`);
+  return lines.join('\n');
+}
+
+function findingTable(rows: readonly FindingCount[]): string {
+  const lines = ['| finding | rows | by source |', '|---|---:|---|'];
+  for (const r of rows) {
+    const where = Object.entries(r.bySource)
+      .sort((a, b) => b[1] - a[1])
+      .map(([src, n]) => `${src.split('/').pop()!.replace(/\.jsonl$/, '')} ${n}`)
+      .join(', ');
+    lines.push(`| \`${r.id}\` | ${r.rows} | ${where} |`);
+  }
   return lines.join('\n');
 }
 
@@ -110,6 +122,14 @@ export function renderReport(header: ReportHeader, suites: readonly SuiteReport[
       out.push('### Latency by input size', '', '| size | scans | p50 | p99 | max |', '|---|---:|---:|---:|---:|');
       for (const [label, l] of sizes) out.push(`| ${label} | ${l.count} | ${us(l.p50Us)} | ${us(l.p99Us)} | ${us(l.maxUs)} |`);
       out.push('');
+    }
+    if (s.falsePositiveFindings.length > 0) {
+      out.push('### Findings behind false positives', '', 'Finding ids on flagged benign rows (a row counts once per id), most frequent first.', '');
+      out.push(findingTable(s.falsePositiveFindings), '');
+    }
+    if (s.truePositiveFindings.length > 0) {
+      out.push('### Findings on caught attacks', '');
+      out.push(findingTable(s.truePositiveFindings), '');
     }
     out.push('### By source file', '', groupTable('source', s.bySource), '');
     out.push('### By family', '', groupTable('family', s.byFamily), '');

@@ -57,6 +57,7 @@ export async function scoreSamples(
         score: result.score,
         latencyUs,
         findingFamilies: [...new Set((result.findings ?? []).map((f) => f.family))],
+        findingIds: [...new Set((result.findings ?? []).map((f) => f.id))],
       });
     } catch (err) {
       failures.push({ id: sample.id, source: sample.source, message: (err as Error).message });

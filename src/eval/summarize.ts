@@ -44,6 +44,36 @@ export interface SuiteReport {
   /** Latency by input size (UTF-8 bytes), since a 100 KB filing and a one-line prompt are not comparable. */
   latencyBySize: Record<string, LatencySummary>;
   roc: RocSeries[];
+  /** Which findings fired on flagged benign rows (false positives), most frequent first: where to look first. */
+  falsePositiveFindings: FindingCount[];
+  /** Which findings fired on caught attacks, most frequent first. */
+  truePositiveFindings: FindingCount[];
+}
+
+export interface FindingCount {
+  id: string;
+  /** Rows on which the finding fired (once per row). */
+  rows: number;
+  /** Rows per source file. */
+  bySource: Record<string, number>;
+}
+
+const kTopFindings = 15;
+
+/** Counts finding ids over the rows selected by `pick`, per source too; top `kTopFindings`. */
+export function countFindings(scored: readonly ScoredSample[], pick: (s: ScoredSample) => boolean): FindingCount[] {
+  const counts = new Map<string, FindingCount>();
+  for (const s of scored) {
+    if (!pick(s)) continue;
+    const ids = s.findingIds && s.findingIds.length > 0 ? s.findingIds : ['(no finding: score only)'];
+    for (const id of ids) {
+      let c = counts.get(id);
+      if (!c) counts.set(id, (c = { id, rows: 0, bySource: {} }));
+      c.rows++;
+      c.bySource[s.sample.source] = (c.bySource[s.sample.source] ?? 0) + 1;
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.rows - a.rows || a.id.localeCompare(b.id)).slice(0, kTopFindings);
 }
 
 /** Size buckets for latency, by UTF-8 bytes of the text. */
@@ -164,5 +194,7 @@ export function summarizeSuite(suite: Suite, scored: readonly ScoredSample[], fa
     latency: summarizeLatency(scored.map((s) => s.latencyUs)),
     latencyBySize: latencyBySize(scored),
     roc: rocSeries(scored, suite),
+    falsePositiveFindings: countFindings(scored, (s) => !s.sample.attack && s.flagged),
+    truePositiveFindings: countFindings(scored, (s) => s.sample.attack && s.flagged),
   };
 }

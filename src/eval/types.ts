@@ -41,6 +41,8 @@ export interface ScoredSample {
   latencyUs: number;
   /** Finding families the detector reported (for per-mutation / per-vector tables). */
   findingFamilies: string[];
+  /** Finding ids the detector reported (signature or rule ids), deduplicated. */
+  findingIds?: string[];
 }
 
 /** The metrics of one group of samples. `null` where a metric is undefined (e.g. FPR with no benign rows). */
