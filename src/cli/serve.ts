@@ -76,25 +76,6 @@ export async function serve(options: ServeOptions): Promise<number> {
     io.stderr as unknown as pino.DestinationStream,
   );
 
-  let detector = options.detector;
-  if (detector === undefined) {
-    const { loadDetector } = await import('../server/load-detector.ts');
-    const guardKeyPath = typeof flags['guard-public-key'] === 'string' ? flags['guard-public-key'] : undefined;
-    let guardPublicKey;
-    if (guardKeyPath !== undefined || (io.env.TOLLGATE_PUBLIC_KEY ?? '') !== '') {
-      const { loadPublicKey } = await import('../guard/keys.ts');
-      guardPublicKey = loadPublicKey(guardKeyPath, io.env);
-    } else if (flags['guard-state-dir'] !== undefined) {
-      throw new UsageError('--guard-state-dir needs --guard-public-key (or TOLLGATE_PUBLIC_KEY)');
-    }
-    detector = await loadDetector({
-      inline: flags.inline === true,
-      maxThreads: intFlag(flags, 'threads', undefined),
-      guardPublicKey,
-      guardStateDir: typeof flags['guard-state-dir'] === 'string' ? flags['guard-state-dir'] : undefined,
-      redactHashKey: io.env.TOLLGATE_REDACT_HASH_KEY || undefined,
-    });
-  }
   const auditDir = typeof flags['audit-dir'] === 'string' ? flags['audit-dir'] : undefined;
   if (flags['audit-key'] !== undefined && auditDir === undefined) throw new UsageError('--audit-key needs --audit-dir');
   const auditLog =
@@ -106,6 +87,15 @@ export async function serve(options: ServeOptions): Promise<number> {
           keyPath: typeof flags['audit-key'] === 'string' ? flags['audit-key'] : undefined,
           env: io.env,
         });
+  let detector = options.detector;
+  if (detector === undefined) {
+    try {
+      detector = await loadEngineDetector(flags, io);
+    } catch (err) {
+      await auditLog?.close(); // release the writer lock and sign what is there
+      throw err;
+    }
+  }
   for (const note of auditLog?.openNotes ?? []) logger.warn({ auditDir }, `audit log repaired on open: ${note}`);
 
   const app = await buildServer({
@@ -119,7 +109,13 @@ export async function serve(options: ServeOptions): Promise<number> {
     maxQueue: intFlag(flags, 'max-queue', undefined, 0),
     logger,
   });
-  const address = await app.listen({ host, port });
+  let address: string;
+  try {
+    address = await app.listen({ host, port });
+  } catch (err) {
+    await app.close(); // closes the engine (its workers would keep the process alive) and the audit log
+    throw err;
+  }
   logger.info({ address, audit: auditDir !== undefined, auth: apiKeys !== null, keys: apiKeys?.size ?? 0, versions: detector.versions }, 'tollgate serving');
   io.stdout.write(`listening on ${address}\n`);
   options.onListening?.(address);
@@ -139,6 +135,26 @@ export async function serve(options: ServeOptions): Promise<number> {
   await app.close();
   logger.info({ auditRecords: auditLog?.count }, 'stopped; final audit checkpoint written');
   return 0;
+}
+
+/** The real engine, plus the guard when an operator key is configured. */
+async function loadEngineDetector(flags: Record<string, string | boolean>, io: CliIO): Promise<Detector> {
+  const { loadDetector } = await import('../server/load-detector.ts');
+  const guardKeyPath = typeof flags['guard-public-key'] === 'string' ? flags['guard-public-key'] : undefined;
+  let guardPublicKey;
+  if (guardKeyPath !== undefined || (io.env.TOLLGATE_PUBLIC_KEY ?? '') !== '') {
+    const { loadPublicKey } = await import('../guard/keys.ts');
+    guardPublicKey = loadPublicKey(guardKeyPath, io.env);
+  } else if (flags['guard-state-dir'] !== undefined) {
+    throw new UsageError('--guard-state-dir needs --guard-public-key (or TOLLGATE_PUBLIC_KEY)');
+  }
+  return loadDetector({
+    inline: flags.inline === true,
+    maxThreads: intFlag(flags, 'threads', undefined),
+    guardPublicKey,
+    guardStateDir: typeof flags['guard-state-dir'] === 'string' ? flags['guard-state-dir'] : undefined,
+    redactHashKey: io.env.TOLLGATE_REDACT_HASH_KEY || undefined,
+  });
 }
 
 export const run: Subcommand = async (args, io) => serve({ args, io });
