@@ -44,7 +44,7 @@ export const DEFAULT_SEED = 20261122;
 export const GENERATED_ID_PREFIX = 'gen-';
 
 /** Language mix: half English, the rest spread evenly over the other five. */
-const kLangWeights: Record<AnyLang, number> = { en: 0.5, zh: 0.1, es: 0.1, de: 0.1, ja: 0.1, fr: 0.1, it: 0.04, pt: 0.04, ru: 0.04, ko: 0.04 };
+const kLangWeights: Record<AnyLang, number> = { en: 0.5, zh: 0.1, es: 0.1, de: 0.1, ja: 0.1, fr: 0.1, it: 0.04, pt: 0.04, ru: 0.04, ko: 0.04, nl: 0.03, pl: 0.03, tr: 0.03, id: 0.03, vi: 0.03, ar: 0.03, hi: 0.03 };
 
 function pickLang<L extends AnyLang>(rng: Rng, allowed: readonly L[]): L {
   const total = allowed.reduce((s, l) => s + kLangWeights[l], 0);

@@ -15,9 +15,9 @@ export const INTENTS: readonly Intent[] = ['override', 'offtask', 'extraction', 
 export type Lang = 'en' | 'zh' | 'es' | 'de' | 'ja' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'zh', 'es', 'de', 'ja', 'fr'];
 /** Further languages for short messages only (direct attacks and benign prompts, both labels). */
-export type ExtraLang = 'it' | 'pt' | 'ru' | 'ko';
+export type ExtraLang = 'it' | 'pt' | 'ru' | 'ko' | 'nl' | 'pl' | 'tr' | 'id' | 'vi' | 'ar' | 'hi';
 export type AnyLang = Lang | ExtraLang;
-export const ALL_LANGS: readonly AnyLang[] = [...LANGS, 'it', 'pt', 'ru', 'ko'];
+export const ALL_LANGS: readonly AnyLang[] = [...LANGS, 'it', 'pt', 'ru', 'ko', 'nl', 'pl', 'tr', 'id', 'vi', 'ar', 'hi'];
 
 export interface Payload {
   text: string;
