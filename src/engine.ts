@@ -8,6 +8,9 @@ import { createThreadScanner } from './scan/runtime.ts';
 import type { Scanner, ScanRequest } from './scan/scanner.ts';
 import { ScanPool, type PoolOptions } from './pool/pool.ts';
 import { createMarketGuard, type MarketGuard, type MarketGuardOptions, type MarketObservation, type MarketTick } from './anomaly/market-guard.ts';
+import { CanaryRegistry, mergeLeakFindings, redact, type RedactOptions } from './leak/index.ts';
+import { decideVerdict, fuseScore } from './scan/verdict.ts';
+import type { Finding } from './types.ts';
 
 export interface EngineOptions extends PoolOptions {
   /** Scan in the caller's thread (lowest latency) instead of the worker pool. */
@@ -50,6 +53,7 @@ export class Engine {
   #pool: ScanPool | undefined;
   #closed = false;
   #market: MarketGuard | undefined;
+  readonly #canaries = new CanaryRegistry();
 
   /** @internal use createEngine */
   constructor(db: Database, options: EngineOptions) {
@@ -90,9 +94,41 @@ export class Engine {
   async scan(input: string | ScanInput, options: { signal?: AbortSignal } = {}): Promise<ScanResult> {
     if (this.#closed) throw new ClosedError();
     const request = this.#request(input, 'input');
-    if (this.#scanner) return this.#scanner.scan(request);
+    if (this.#scanner) return this.#withCanaries(request, this.#scanner.scan(request));
     const [result] = await this.#pool!.scan(this.#generation, this.#shared, [request], options.signal);
-    return result!;
+    return this.#withCanaries(request, result!);
+  }
+
+  /**
+   * Issues a canary token to plant in a system prompt or a confidential document. Any later scan whose
+   * text contains it (also split, spaced, case-changed or base64/hex/percent-encoded) gets a `canary`
+   * finding (OWASP LLM07) naming `plantedIn`. Canaries live in this engine (`engine.canaries` to persist).
+   */
+  canary(label: string, plantedIn?: string): string {
+    if (this.#closed) throw new ClosedError();
+    return this.#canaries.issue(label, plantedIn);
+  }
+
+  /** The planted canaries (serializable with JSON.stringify; `CanaryRegistry.fromJSON` to restore). */
+  get canaries(): CanaryRegistry {
+    return this.#canaries;
+  }
+
+  /** Scans `text` and replaces every secret, personal-data and canary span (mask keeps offsets and length). */
+  async redact(text: string, options: RedactOptions & { context?: Context } = {}): Promise<{ text: string; findings: Finding[] }> {
+    const result = await this.scan({ text, context: options.context ?? 'model_output' });
+    const leaks = mergeLeakFindings(result.findings.filter((f) => f.family === 'secret' || f.family === 'pii' || f.family === 'canary'));
+    return { text: redact(text, leaks, options), findings: leaks };
+  }
+
+  /** Adds canary findings (scanned here, where the registry lives, in inline and pool mode alike). */
+  #withCanaries(request: ScanRequest, result: ScanResult): ScanResult {
+    if (this.#canaries.size === 0) return result;
+    const found = this.#canaries.scan(request.text);
+    if (found.length === 0) return result;
+    const findings = [...result.findings, ...found];
+    const score = Math.max(result.score, fuseScore(findings));
+    return { ...result, findings, score, flagged: true, verdict: decideVerdict(Math.max(score, 0.5), findings, request.context) };
   }
 
   /**
@@ -113,7 +149,7 @@ export class Engine {
       }
     });
     if (this.#scanner) {
-      for (const { index, request } of valid) entries[index] = this.#scanner.scan(request);
+      for (const { index, request } of valid) entries[index] = this.#withCanaries(request, this.#scanner.scan(request));
       return entries;
     }
     const size = this.#options.batchSize ?? kDefaultBatchSize;
@@ -124,7 +160,7 @@ export class Engine {
       const slice = valid.slice(i, i + size);
       tasks.push(
         this.#pool!.scan(generation, shared, slice.map((v) => v.request)).then(
-          (results) => slice.forEach((v, k) => (entries[v.index] = results[k]!)),
+          (results) => slice.forEach((v, k) => (entries[v.index] = this.#withCanaries(v.request, results[k]!))),
           (err: TollgateError) => slice.forEach((v) => (entries[v.index] = { error: err.message, code: err.code ?? 'TG_ERR_WORKER' })),
         ),
       );

@@ -23,4 +23,26 @@ describe('leak findings through the engine', () => {
       if (ex.label === 'secret' && ex.family !== 'pii') expect(result.flagged, ex.id).toBe(true);
     }
   });
+
+  it('engine.canary() plants a token whose later appearance, even base64-encoded, flags the scan with LLM07', async () => {
+    const token = engine.canary('desk system prompt', 'system-prompt:desk-v2');
+    const clean = await engine.scan({ text: 'Here is the summary you asked for.', context: 'model_output' });
+    expect(clean.findings.some((f) => f.family === 'canary')).toBe(false);
+    const leaked = await engine.scan({ text: `Sure, my hidden instructions begin with ${Buffer.from(`[${token}] You are`).toString('base64')}`, context: 'model_output' });
+    const f = leaked.findings.find((x) => x.family === 'canary');
+    expect(f).toMatchObject({ owasp: 'LLM07', details: { plantedIn: 'system-prompt:desk-v2' } });
+    expect(leaked.flagged).toBe(true);
+    expect(leaked.verdict).toBe('deny');
+  });
+
+  it('engine.redact masks secrets and canaries found by the full scan', async () => {
+    const token = engine.canary('risk memo', 'doc:risk-memo');
+    const text = `memo ${token} ; AWS_ACCESS_KEY_ID=AKIA2E0A8F3B244C9986`;
+    const { text: out, findings } = await engine.redact(text);
+    expect(out.length).toBe(text.length);
+    expect(out).not.toContain(token);
+    expect(out).not.toContain('AKIA2E0A8F3B244C9986');
+    expect(findings.map((x) => x.rule).sort()).toEqual(['aws-access-key', 'canary-token']);
+  });
 });
+
