@@ -119,6 +119,50 @@ export function mutationTable(model: SemanticModel, root: string, limit = 400): 
   return lines.join('\n');
 }
 
+export interface SemanticReport {
+  metrics: Record<string, number | null>;
+  markdown: string;
+}
+
+/**
+ * The full semantic report: per-file results at the shipped thresholds, the ablation (on an even
+ * subsample of `ablationRows` rows per file to keep `npm run eval` short) and the mutation families.
+ */
+export function semanticReport(root: string, ablationRows = 800, dir?: string): SemanticReport | null {
+  const evalDir = join(root, '../shared/datasets/eval');
+  if (!existsSync(evalDir)) return null;
+  const model = SemanticModel.loadSync(dir);
+  const files = readdirSync(evalDir).filter((f) => f.endsWith('.jsonl')).sort();
+  const metrics: Record<string, number | null> = {};
+  const full = files.map((f) => evaluateRows(model, f.replace(/\.jsonl$/, ''), loadEvalRows(join(evalDir, f))));
+  for (const r of full) {
+    if (r.attacks) metrics[`${r.file}.catchRate`] = round4(r.catchRate);
+    if (r.benign) metrics[`${r.file}.fpRate`] = round4(r.fpRate);
+  }
+  const md: string[] = ['Shipped model, per-context thresholds, `task` from `meta.user_task` where present.', '', summaryTable(full), ''];
+  md.push(`Ablation (even subsample of up to ${ablationRows} rows per file; structural ablation zeroes the structural part at inference, no retraining):`, '');
+  md.push('| variant | attacks caught | benign flagged | NotInject flagged |', '|---|---|---|---|');
+  const subsets = files.map((f) => ({ file: f.replace(/\.jsonl$/, ''), rows: loadEvalRows(join(evalDir, f), ablationRows) }));
+  for (const [name, options] of Object.entries(kAblations)) {
+    const res = subsets.map(({ file, rows }) => evaluateRows(model, file, rows, options));
+    const a = res.reduce((n, r) => n + r.attacks, 0);
+    const c = res.reduce((n, r) => n + r.caught, 0);
+    const b = res.reduce((n, r) => n + r.benign, 0);
+    const f = res.reduce((n, r) => n + r.falsePositives, 0);
+    const ni = res.find((r) => r.file === 'notinject');
+    const key = name.replace(/[^a-z]+/g, '_');
+    metrics[`ablation.${key}.catchRate`] = round4(c / a);
+    metrics[`ablation.${key}.fpRate`] = round4(f / b);
+    md.push(`| ${name} | ${pct(c / a)} | ${pct(f / b)} | ${ni ? pct(ni.fpRate) : '—'} |`);
+  }
+  md.push('', 'Mutation families (held-out corpus attacks):', '', mutationTable(model, root));
+  return { metrics, markdown: md.join('\n') };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const get = (n: string): string | undefined => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : undefined);
@@ -127,6 +171,10 @@ async function main(): Promise<void> {
   const evalDir = join(process.cwd(), '../shared/datasets/eval');
   if (!existsSync(evalDir)) {
     console.log('../shared/datasets/eval is absent; nothing to measure');
+    return;
+  }
+  if (argv.includes('--report')) {
+    console.log(semanticReport(process.cwd(), Number(get('--ablation-rows') ?? '800'), dir)?.markdown);
     return;
   }
   const model = SemanticModel.loadSync(dir);

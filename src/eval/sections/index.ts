@@ -3,8 +3,9 @@
  * To add one: write src/eval/sections/<name>.ts exporting an `EvalSection`, then add ONE line below.
  */
 import type { EvalSection } from './types.ts';
+import { semanticSection } from './semantic.ts';
 
 export const kSections: EvalSection[] = [
   // e.g. secretsSection, // src/eval/sections/secrets.ts (leak engineer)
-  // e.g. semanticAblationSection, // src/eval/sections/semantic-ablation.ts (semantic engineer)
+  semanticSection, // src/eval/sections/semantic.ts (semantic engineer)
 ];

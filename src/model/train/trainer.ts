@@ -34,6 +34,11 @@ export interface Hyper {
   useStruct: boolean;
   /** MIL: units of an unlabelled-span attack kept as positives after the first pass. */
   milTopUnits: number;
+  /**
+   * Minimum share of the negative weight that benign user prompts carry. Data text outnumbers prompts
+   * 100:1, so without this the head learns "sounds like a request" = attack.
+   */
+  promptNegativeShare: number;
 }
 
 export const kDefaultHyper: Hyper = {
@@ -47,6 +52,7 @@ export const kDefaultHyper: Hyper = {
   maxSegmentsPerDoc: 48,
   useStruct: true,
   milTopUnits: 2,
+  promptNegativeShare: 0.25,
 };
 
 export function extractDocs(wasm: SemanticWasm, docs: TrainDoc[], maxSegs: number): DocFeatures[] {
@@ -249,7 +255,22 @@ function buildUnits(docs: DocFeatures[], hyper: Hyper): { units: Unit[]; milDocs
   return { units, milDocs };
 }
 
-function balance(units: Unit[], hyper: Hyper): void {
+function balance(units: Unit[], hyper: Hyper, docs: DocFeatures[]): void {
+  for (let h = 0; h < NUM_HEADS; h++) {
+    let promptNeg = 0;
+    let allNeg = 0;
+    for (const u of units) {
+      if (u.y[h] !== 0) continue;
+      allNeg += u.w[h];
+      if (docs[u.doc].doc.context === 'user_prompt') promptNeg += u.w[h];
+    }
+    const share = hyper.promptNegativeShare;
+    if (promptNeg > 0 && promptNeg < share * allNeg) {
+      // Scale prompt negatives so they make up `share` of all negative weight.
+      const f = (share * (allNeg - promptNeg)) / ((1 - share) * promptNeg);
+      for (const u of units) if (u.y[h] === 0 && docs[u.doc].doc.context === 'user_prompt') u.w[h] *= f;
+    }
+  }
   for (let h = 0; h < NUM_HEADS; h++) {
     let pos = 0;
     let neg = 0;
@@ -295,7 +316,7 @@ export function trainHeads(docs: DocFeatures[], hyper: Hyper, log: (s: string) =
   const rand = mulberry32(hyper.seed);
   const heads = new LinearHeads();
   const { units, milDocs } = buildUnits(docs, hyper);
-  balance(units, hyper);
+  balance(units, hyper, docs);
   log(`units: ${units.length}, multiple-instance documents: ${milDocs.length}`);
   runEpochs(heads, docs, units, hyper.epochs, hyper, rand, log);
   if (hyper.milEpochs <= 0) return heads;
@@ -333,7 +354,7 @@ export function trainHeads(docs: DocFeatures[], hyper: Hyper, log: (s: string) =
       u.w[HEAD_DIRECTIVE] = hyper.benignPromptDirectiveWeight / Math.max(1, docs[u.doc].segs.length * 3 - 3);
     }
   }
-  balance(units, hyper);
+  balance(units, hyper, docs);
   runEpochs(heads, docs, units, hyper.milEpochs, hyper, rand, log);
   return heads;
 }
