@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBehaviourMonitor, tripToGuard, type TripEvent } from '../../src/anomaly/behaviour-monitor.ts';
-import { fakeClock, passportFor, testGuard, order, codes } from '../guard/helpers.ts';
-import { rng, MINUTE } from './helpers.ts';
+import { rng, MINUTE, fakeClock, passportFor, testGuard, order, codes } from './helpers.ts';
 
 /** 30 minutes of an ordinary agent: 4-6 orders a minute over two symbols. */
 function normalHistory(m: ReturnType<typeof createBehaviourMonitor>, agent: string, start: number, minutes = 30): void {

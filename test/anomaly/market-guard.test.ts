@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMarketGuard, type MarketGuard } from '../../src/anomaly/market-guard.ts';
-import { fakeClock, passportFor, testGuard, order, codes } from '../guard/helpers.ts';
-import { rng } from './helpers.ts';
+import { rng, fakeClock, passportFor, testGuard, order, codes } from './helpers.ts';
 
 const SEC = 1000;
 
