@@ -12,7 +12,7 @@ import type { Context, Verdict } from '../types.ts';
 import type { Action, AuthorizeContext, Decision, GuardReason, KillScope, ReferencePriceCheck, ScanObservation, VerifiedPassport } from './types.ts';
 import { DEFAULT_DECAY, verifyPassport, type VerifyResult } from './passport.ts';
 import { keyId } from './keys.ts';
-import { createMemoryStore, openJournaledStore, type GuardStore } from './store.ts';
+import { createMemoryStore, openJournaledStore, StaleStateError, type DecisionKeys, type GuardStore } from './store.ts';
 import type { JournalRecord, KillState, TaintFinding, WorkingOrder } from './state.ts';
 import { assessCancelOrder, assessModifyOrder, assessMoveFunds, assessPlaceOrder, InvalidActionError, newAssessment, reason, round, type Assessment, type TradingEnv } from './trading.ts';
 
@@ -65,6 +65,8 @@ const kDefaults = {
 /** Scan contexts whose text the agent did not write itself; a flagged one taints the session. */
 const kUntrustedContexts: ReadonlySet<Context | undefined> = new Set<Context | undefined>(['retrieved_doc', 'tool_output', 'agent_message', undefined]);
 const kSeverityRank = { low: 0, medium: 1, high: 2, critical: 3 } as const;
+/** Decisions re-made because a shared store's state moved underneath, before giving up. */
+const kMaxSharedAttempts = 16;
 
 /**
  * Creates a guard.
@@ -128,6 +130,7 @@ class ActionGuard implements Guard {
     if (ctx === null || typeof ctx !== 'object' || typeof ctx.passport !== 'string') {
       return Promise.reject(new TypeError('ctx.passport must be a passport token string'));
     }
+    if (this.#store.prepare !== undefined) return this.#authorizeShared(action, ctx);
     let decided;
     try {
       decided = this.#decide(action, ctx);
@@ -137,6 +140,37 @@ class ActionGuard implements Guard {
     const { decision, records } = decided;
     if (records.length === 0) return Promise.resolve(decision);
     return this.#store.commit(records).then(() => decision);
+  }
+
+  /** Shared store: fetch the decision's keys, decide, check-and-reserve; decide again if state moved. */
+  async #authorizeShared(action: Action, ctx: AuthorizeContext): Promise<Decision> {
+    for (let attempt = 1; ; attempt++) {
+      const keys = this.#keysOf(action, ctx);
+      if (keys !== undefined) await this.#store.prepare!(keys);
+      const { decision, records } = this.#decide(action, ctx);
+      if (records.length === 0) return decision;
+      try {
+        await this.#store.commit(records, keys);
+        return decision;
+      } catch (err) {
+        if (!(err instanceof StaleStateError) || attempt >= kMaxSharedAttempts) throw err;
+      }
+    }
+  }
+
+  /** The keys a decision on `action` will read; undefined when the passport does not verify. */
+  #keysOf(action: Action, ctx: AuthorizeContext): DecisionKeys | undefined {
+    const verified = this.#verify(ctx.passport, this.#now() / 1000);
+    if (!verified.ok) return undefined;
+    const { claims, chain } = verified.passport;
+    const keys: DecisionKeys = { tenant: claims.tenant, agent: claims.agent, jtis: chain };
+    const session = ctx.session ?? claims.session;
+    if (session !== undefined) keys.session = session;
+    const args = action.args ?? {};
+    if (typeof args.account === 'string') keys.account = args.account;
+    if (typeof args.symbol === 'string') keys.symbol = args.symbol;
+    if (typeof args.order_id === 'string') keys.orderId = args.order_id;
+    return keys;
   }
 
   /** The whole decision, synchronously: reads state, returns the verdict and the records to commit. */

@@ -14,11 +14,38 @@ import { join } from 'node:path';
 import { Journal, openJournal, rewriteJournal, type JournalOptions } from './journal.ts';
 import { GuardState, type GuardStateView, type JournalRecord } from './state.ts';
 
+/** What one decision reads: a shared store fetches exactly these keys in `prepare`. */
+export interface DecisionKeys {
+  tenant: string;
+  agent: string;
+  /** The passport chain, root first (spend, digests, nonces, revocations). */
+  jtis: string[];
+  session?: string;
+  account?: string;
+  symbol?: string;
+  /** For modify/cancel: the order (its account/symbol are found through it). */
+  orderId?: string;
+}
+
 export interface GuardStore {
   readonly view: GuardStateView;
-  /** Applies `records` now and resolves once they are durable. */
-  commit(records: JournalRecord[]): Promise<void>;
+  /**
+   * Optional, for stores whose state lives elsewhere (Redis): make `view` current for `keys`
+   * before the guard decides. In-process stores leave it out and stay fully synchronous.
+   */
+  prepare?(keys: DecisionKeys): Promise<void>;
+  /**
+   * Applies `records` and resolves once they are durable. A shared store applies them only if
+   * what the decision read is unchanged (check-and-reserve) and otherwise rejects with
+   * `StaleStateError`: the guard then prepares and decides again.
+   */
+  commit(records: JournalRecord[], keys?: DecisionKeys): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A shared store's signal that state changed between `prepare` and `commit`; the guard retries. */
+export class StaleStateError extends Error {
+  override name = 'StaleStateError';
 }
 
 const kResolved = Promise.resolve();
