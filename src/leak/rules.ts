@@ -151,6 +151,8 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
     if (kCall.test(value)) return null;
     // A bare identifier after a spaced ` = ` is a variable in code; in `KEY=value` / `key: value` config it is the value.
     if (kIdentifier.test(value) && (a.spaced || value.includes('.') || a.op === ',' || a.op === 'is')) return null;
+    // Digit-free snake/camel-case words and ALL_CAPS names are variables or constants anywhere (`login(password=user_pw)`).
+    if (/^[A-Za-z_$][A-Za-z_$]*$/.test(value) && (/[_$]/.test(value) || /^[A-Z_]+$/.test(value) || /[a-z][A-Z]/.test(value))) return null;
   }
   const password = kPasswordKey.test(a.key) && !kPasswordMeta.test(a.key);
   const span: [number, number] = [valueStart, valueStart + value.length];
