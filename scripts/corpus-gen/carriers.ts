@@ -862,5 +862,23 @@ const walletJson: Carrier = {
   },
 };
 
-export const RETRIEVED_CARRIERS: readonly Carrier[] = [news, earnings, filing, analyst, webPage, emailDoc, chatTranscript, markdownTable, csvFile, codeFile, kbPage, wikiTable, forumAnswer];
+/** A long report (several KB): the injection is one paragraph among many, far from either end. */
+const longReport: Carrier = {
+  name: 'long_report',
+  context: 'retrieved_doc',
+  langs: kAll,
+  build(rng, lang) {
+    const ds = docSlots(rng, lang);
+    const paras: string[] = [];
+    for (const bank of rng.shuffle([EARNINGS, FILING, ANALYST, NEWS, FILING, EARNINGS])) {
+      paras.push(...paragraphs(rng, bank, lang, rng.int(2, 4), ds));
+    }
+    const k = rng.int(Math.floor(paras.length / 4), Math.floor((3 * paras.length) / 4));
+    paras[k] = paras[k] + MARK;
+    const head = f(rng, lang === 'en' ? '{COMPANY} — Annual Report {YEAR} (extract)\n\n' : '{COMPANY} — {YEAR}\n\n', ds);
+    return doc(docTask(rng, lang, 'filing', ds), 'middle', head + paras.join('\n\n'), '\n\n', '');
+  },
+};
+
+export const RETRIEVED_CARRIERS: readonly Carrier[] = [news, earnings, filing, analyst, webPage, emailDoc, chatTranscript, markdownTable, csvFile, codeFile, kbPage, wikiTable, forumAnswer, longReport];
 export const TOOL_CARRIERS: readonly Carrier[] = [quoteJson, omsJson, searchJson, mailJson, positionsJson, calendarJson, fetchJson, yamlOut, logLines, sqlResult, walletJson];
