@@ -27,6 +27,8 @@ import { surpriseStep, surpriseMayAlert, surpriseAlerted } from './surprise';
 export const S_ERR_SLOT: i32 = -1; // a point names a slot >= capacity
 export const S_ERR_COUNT: i32 = -2; // count outside 0..batchCapacity
 export const S_ERR_NOT_INIT: i32 = -3; // init() was not called
+/** Output mask bit of a point skipped because its value or timestamp was not finite. */
+export const MASK_INVALID: u32 = 0x80000000;
 
 let stateBase: usize = 0;
 /** Keeps the prefetch loads observable so the optimizer does not drop them. */
@@ -223,6 +225,12 @@ export function processBatch(count: i32): i32 {
     const x = load<f64>(inValue + (<usize>i << 3));
     const rec = stateBase + <usize>slot * RECORD_BYTES;
     const o = out + <usize>i * OUT_STRIDE;
+    if (!isFinite(x) || !isFinite(ts)) {
+      // a NaN or infinity would poison every baseline of the series: skip it, say so in the mask
+      memory.fill(o, 0, OUT_STRIDE);
+      store<u32>(o, MASK_INVALID, 4);
+      continue;
+    }
     const n = load<f64>(rec + F_COUNT);
     const first = n == 0;
     const scoring = n >= warmup;

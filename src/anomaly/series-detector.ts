@@ -11,6 +11,9 @@
 import { instantiateStats, S_ERR_SLOT, type StatsExports } from './stats-module.ts';
 import { DETECTOR_NAMES, PARAM_IDS, STATISTIC_NAMES, type DetectorName } from './detector-names.ts';
 
+/** Mask bit of a point observeArrays skipped because its value or timestamp was not finite. */
+export const MASK_INVALID = 0x80000000;
+
 export interface SeriesPoint {
   key: string;
   /** Milliseconds since the epoch. */
@@ -266,7 +269,8 @@ export class SeriesDetector {
   /**
    * Hot path without per-point objects: scores `slots[i], ts[i], values[i]` for i < count into
    * `scores` (and the fired masks into `masks` if given). Slots must be < the capacity set by
-   * ensureSeries.
+   * ensureSeries. A point whose value or timestamp is not finite is skipped (state untouched):
+   * score 0, mask MASK_INVALID.
    */
   observeArrays(
     slots: Int32Array, ts: Float64Array, values: Float64Array, scores: Float32Array, masks?: Uint32Array,

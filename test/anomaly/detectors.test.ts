@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeriesDetector, createSeriesDetector } from '../../src/anomaly/series-detector.ts';
+import { SeriesDetector, createSeriesDetector, MASK_INVALID } from '../../src/anomaly/series-detector.ts';
 import { rng, T0, MINUTE, HOUR } from './helpers.ts';
 
 function series(n: number, f: (i: number) => number, key = 's', stepMs = MINUTE) {
@@ -211,6 +211,17 @@ describe('many series', () => {
     for (let s = 0; s < 13; s++) b.slotOf(String(s));
     const out = b.observeBatch(pts);
     for (let i = 0; i < n; i += 17) expect(out[i]!.score).toBeCloseTo(scores[i]!, 3);
+  });
+
+  it('observeArrays skips non-finite points without touching the series', () => {
+    const det = new SeriesDetector();
+    det.slotOf('a');
+    const scores = new Float32Array(3);
+    const masks = new Uint32Array(3);
+    det.observeArrays(Int32Array.from([0, 0, 0]), Float64Array.from([T0, T0 + 1, Number.NaN]), Float64Array.from([1, Number.NaN, 2]), scores, masks);
+    expect(det.field('a', 'count')).toBe(1);
+    expect(det.field('a', 'welfordMean')).toBe(1);
+    expect([...masks]).toEqual([0, MASK_INVALID, MASK_INVALID]);
   });
 
   it('rejects bad points and options with messages naming the value', () => {
