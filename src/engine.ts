@@ -1,4 +1,6 @@
 import type { KeyObject } from 'node:crypto';
+import { createGuard, type Guard, type GuardOptions } from './guard/index.ts';
+import type { Action, AuthorizeContext, Decision } from './guard/types.ts';
 import { CONTEXTS, type Context, type ScanInput, type ScanResult } from './types.ts';
 import { ClosedError, InputError, TollgateError } from './errors.ts';
 import { compile, loadDatabase, type Database, type DatabaseInfo } from './signatures/database.ts';
@@ -25,6 +27,12 @@ export interface EngineOptions extends PoolOptions {
   defaultContext?: Context;
   /** Inputs per worker task in scanBatch (pool mode): batching amortizes the ~43 µs round trip. */
   batchSize?: number;
+  /**
+   * The action guard behind `authorize` (src/guard): the operator's Ed25519 public key, and where
+   * its state lives. The engine wires the market-data guard in as the reference-price check and
+   * feeds every scan that carries a `session` to the guard for trace taint.
+   */
+  guard?: Omit<GuardOptions, 'referencePriceCheck'>;
   /** Options of the market-data guard behind observeMarket (src/anomaly/market-guard.ts). */
   market?: MarketGuardOptions;
 }
@@ -53,6 +61,7 @@ export class Engine {
   #pool: ScanPool | undefined;
   #closed = false;
   #market: MarketGuard | undefined;
+  #guard: Guard | undefined;
   readonly #canaries = new CanaryRegistry();
 
   /** @internal use createEngine */
@@ -62,6 +71,7 @@ export class Engine {
     this.#shared = toShared(db.bytes);
     if (options.inline) this.#scanner = createThreadScanner(db, coreModule());
     else this.#pool = new ScanPool(coreModule(), options);
+    if (options.guard) this.#guard = createGuard({ ...options.guard, referencePriceCheck: (symbol, price) => this.market.isReferenceTrusted(symbol, price) });
   }
 
   /** The loaded database: pack name and version, sizes, SHA-256, whether it was signed. */
@@ -94,9 +104,35 @@ export class Engine {
   async scan(input: string | ScanInput, options: { signal?: AbortSignal } = {}): Promise<ScanResult> {
     if (this.#closed) throw new ClosedError();
     const request = this.#request(input, 'input');
-    if (this.#scanner) return this.#withCanaries(request, this.#scanner.scan(request));
-    const [result] = await this.#pool!.scan(this.#generation, this.#shared, [request], options.signal);
-    return this.#withCanaries(request, result!);
+    let result: ScanResult;
+    if (this.#scanner) result = this.#withCanaries(request, this.#scanner.scan(request));
+    else {
+      const [pooled] = await this.#pool!.scan(this.#generation, this.#shared, [request], options.signal);
+      result = this.#withCanaries(request, pooled!);
+    }
+    const session = typeof input === 'object' ? input.session : undefined;
+    if (session !== undefined && this.#guard) await this.#guard.recordScan(session, { flagged: result.flagged, findings: result.findings, context: request.context });
+    return result;
+  }
+
+  /**
+   * Decides whether an agent's tool call may run: scope, pre-trade limits, authority decay, trace
+   * taint, kill switches (src/guard). Needs `guard` in the engine options.
+   *
+   * @example
+   * const d = await engine.authorize({ tool: 'place_order', args: { account: 'A1', symbol: 'AAPL', side: 'buy', qty: 10, type: 'limit', price: 190 } },
+   *   { passport: token, referencePrice: 189.9, session: 's-42' });
+   * // d: { verdict, reasons: [{ code, message, owasp, limit?, observed? }], remaining }
+   */
+  async authorize(action: Action, context: AuthorizeContext): Promise<Decision> {
+    if (this.#closed) throw new ClosedError();
+    return this.guard.authorize(action, context);
+  }
+
+  /** The action guard (kill switches, executions, state); throws when no `guard` option was given. */
+  get guard(): Guard {
+    if (!this.#guard) throw new InputError('authorize needs the engine option guard: { publicKey, stateDir? }');
+    return this.#guard;
   }
 
   /**
@@ -195,6 +231,7 @@ export class Engine {
     if (this.#closed) return;
     this.#closed = true;
     await this.#pool?.close();
+    await this.#guard?.close();
   }
 
   #request(input: string | ScanInput, where: string): ScanRequest {
@@ -208,6 +245,7 @@ export class Engine {
       throw new InputError(`${where}.context must be one of ${CONTEXTS.join(', ')}, got ${JSON.stringify(input.context)}`);
     }
     if (input.task !== undefined && typeof input.task !== 'string') throw new InputError(`${where}.task must be a string, got ${describe(input.task)}`);
+    if (input.session !== undefined && typeof input.session !== 'string') throw new InputError(`${where}.session must be a string, got ${describe(input.session)}`);
     return input.task ? { text: input.text, context, task: input.task } : { text: input.text, context };
   }
 }

@@ -24,3 +24,6 @@ export {
 } from './errors.ts';
 export type { Context, Verdict, Severity, OwaspId, Finding, ScanInput, ScanResult, ScanTimings } from './types.ts';
 export { CONTEXTS, VERDICTS } from './types.ts';
+export { createGuard, issuePassport, verifyPassport, decodePassport, parseSpec, writeKeyPair, loadPrivateKey, loadPublicKey } from './guard/index.ts';
+export type { Guard, GuardOptions, GuardStore } from './guard/index.ts';
+export type { Action, AuthorizeContext, Decision, PassportSpec } from './guard/types.ts';
