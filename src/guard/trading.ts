@@ -186,7 +186,15 @@ function checkOrderLimits(order: OrderSpec, exposure: Exposure, env: TradingEnv,
   const loss = -(realized + unrealized);
   a.remaining.daily_loss = round(limits.max_daily_loss! - Math.max(0, loss));
   if (loss > 0 && loss >= limits.max_daily_loss!) {
-    a.deny.push(reason('loss.daily_limit', `account ${order.account} has lost ${round(loss)} today, at or beyond the daily limit ${limits.max_daily_loss}`, limits.max_daily_loss, round(loss)));
+    // Past the limit the account may only flatten: an order that shrinks the filled position
+    // (with what already works on that side) passes, flagged; anything else is refused.
+    const reducing =
+      order.side === 'sell' ? exposure.position > 0 && exposure.workingSell + order.qty <= exposure.position : exposure.position < 0 && exposure.workingBuy + order.qty <= -exposure.position;
+    if (reducing) {
+      a.monitor.push(reason('loss.reduce_only', `account ${order.account} is past its daily loss limit (${round(loss)} >= ${limits.max_daily_loss}); this order only reduces the position`, limits.max_daily_loss, round(loss)));
+    } else {
+      a.deny.push(reason('loss.daily_limit', `account ${order.account} has lost ${round(loss)} today, at or beyond the daily limit ${limits.max_daily_loss}; only position-reducing orders are accepted`, limits.max_daily_loss, round(loss)));
+    }
   }
 
   // Size, notional and position each cap the quantity; restrict takes the smallest cap.

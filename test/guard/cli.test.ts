@@ -204,6 +204,16 @@ describe('tollgate authorize', () => {
     expect(out[3]!.error).toMatch(/--allow-resume/);
     expect(out[4]).toMatchObject({ id: 's', ok: true, tainted: true });
     expect(out[5]!.error).toMatch(/control must be one of/);
+    const more = await cli(['authorize', '--public-key', pub], [
+      line('o4', token, { qty: 8 }),
+      JSON.stringify({ id: 'f', control: 'fill', tenant: 'acme', order_id: 'o4', qty: 8, price: 100 }),
+      JSON.stringify({ id: 'st', control: 'status' }),
+      JSON.stringify({ id: 'f2', control: 'fill', tenant: 'acme', order_id: 'nope', qty: 1, price: 1 }),
+    ].join('\n'));
+    const [, fill, status, badFill] = jsonLines(more.stdout);
+    expect(fill).toMatchObject({ id: 'f', ok: true });
+    expect(status).toMatchObject({ id: 'st', kills: [], open_orders: 0 });
+    expect(badFill!.error).toMatch(/fill for unknown order "nope"/);
     const allowed = await cli(['authorize', '--public-key', pub, '--allow-resume'], [JSON.stringify({ id: 'k', control: 'kill', scope: 'global' }), JSON.stringify({ id: 'r', control: 'resume', scope: 'global' }), line('o3', token, { qty: 7 })].join('\n'));
     expect(jsonLines(allowed.stdout).map((o) => o.verdict ?? o.ok)).toEqual([true, true, 'allow']);
   });

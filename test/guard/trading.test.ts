@@ -168,10 +168,31 @@ describe('pre-trade controls', () => {
     clock.advance(2_000);
     const d = await guard.authorize(order({ qty: 1, price: 90 }), { passport, referencePrice: 90 });
     expect(d.reasons).toEqual([expect.objectContaining({ code: 'loss.daily_limit', limit: 1_000, observed: 1_100 })]);
+    // Flat now: a sell would open a short, so it is refused too.
+    expect(codes(await guard.authorize(order({ side: 'sell', qty: 1, price: 90, client_order_id: 'short' }), { passport, referencePrice: 90 }))).toEqual(['loss.daily_limit']);
     // The next UTC day starts fresh.
     clock.advance(24 * 3600_000);
     const nextDay = passportFor(clock);
     expect((await guard.authorize(order({ qty: 1, price: 90 }), { passport: nextDay, referencePrice: 90 })).verdict).toBe('allow');
+  });
+
+  it('past the daily loss limit only position-reducing orders pass (flagged)', async () => {
+    const clock = fakeClock();
+    const guard = testGuard(clock);
+    const passport = passportFor(clock);
+    await guard.authorize(order({ qty: 100, price: 100, client_order_id: 'b' }), { passport, referencePrice: 100 });
+    await guard.recordFill({ tenant: 'acme', orderId: 'b', qty: 100, price: 100 });
+    clock.advance(2_000);
+    await guard.authorize(order({ side: 'sell', qty: 50, price: 97, client_order_id: 's' }), { passport, referencePrice: 97 });
+    await guard.recordFill({ tenant: 'acme', orderId: 's', qty: 50, price: 75 }); // a bad fill: -1,250 realized
+    clock.advance(2_000);
+    expect(codes(await guard.authorize(order({ qty: 1, price: 100 }), { passport, referencePrice: 100 }))).toEqual(['loss.daily_limit']);
+    const flatten = await guard.authorize(order({ side: 'sell', qty: 50, price: 100, client_order_id: 'f' }), { passport, referencePrice: 100 });
+    expect(flatten.verdict).toBe('monitor');
+    expect(codes(flatten)).toEqual(['loss.reduce_only']);
+    clock.advance(2_000);
+    // With that sell working, one more sell would go short: refused.
+    expect(codes(await guard.authorize(order({ side: 'sell', qty: 1, price: 100, client_order_id: 'g' }), { passport, referencePrice: 100 }))).toEqual(['loss.daily_limit']);
   });
 
   it('withdrawals: known address allowed, new address challenged, amount over limit refused or restricted', async () => {
