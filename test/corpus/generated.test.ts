@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,18 @@ describe('generated corpus', () => {
     expect(readdirSync(join(tmp, 'b')).sort()).toEqual(files);
     const digest = (dir: string, f: string): string => createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
     for (const f of files) expect(digest(join(tmp, 'b'), f), f).toBe(digest(join(tmp, 'a'), f));
+  });
+
+  it('keeps rows added by researchers (ids not starting with gen-) when it regenerates in place', () => {
+    const dir = join(tmp, 'keep');
+    const tiny = { files: { jailbreak: first.files.jailbreak!.slice(0, 3) }, dropped: {} };
+    writeCorpus(dir, tiny);
+    const mine = JSON.stringify({ id: 'jailbreak-0123456789', text: 'A researcher wrote this one.', label: 'attack', family: 'jailbreak', owasp: 'LLM01', context: 'user_prompt', lang: 'en' });
+    appendFileSync(join(dir, 'jailbreak.jsonl'), mine + '\n');
+    writeCorpus(dir, tiny);
+    const lines = readFileSync(join(dir, 'jailbreak.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe(mine);
   });
 
   it('matches the committed corpus/ (regenerate with `npm run corpus:generate` after changing a template)', () => {
