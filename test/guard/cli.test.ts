@@ -210,6 +210,11 @@ describe('tollgate authorize', () => {
       JSON.stringify({ id: 'st', control: 'status' }),
       JSON.stringify({ id: 'f2', control: 'fill', tenant: 'acme', order_id: 'nope', qty: 1, price: 1 }),
     ].join('\n'));
+    const tainted = await cli(['authorize', '--public-key', pub], [
+      JSON.stringify({ id: 'scan', control: 'scan', session: 'tr', result: { flagged: true, context: 'tool_output', findings: [{ id: 'inj.b', family: 'injection', owasp: 'LLM01', severity: 'critical', start: 0, end: 3, evidence: 'abc' }] } }),
+      JSON.stringify({ id: 'w', passport: token, session: 'tr', action: { tool: 'withdraw', args: { asset: 'BTC', amount: 1, address: 'bc1-new' } } }),
+    ].join('\n'));
+    expect(jsonLines(tainted.stdout)[1]).toMatchObject({ id: 'w', verdict: 'challenge', reasons: [{ code: 'withdraw.address_new' }, { code: 'taint.session', owasp: 'LLM01', finding: { id: 'inj.b' } }] });
     const [, fill, status, badFill] = jsonLines(more.stdout);
     expect(fill).toMatchObject({ id: 'f', ok: true });
     expect(status).toMatchObject({ id: 'st', kills: [], open_orders: 0 });
