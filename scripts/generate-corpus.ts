@@ -220,7 +220,7 @@ export const PLANS: readonly FamilyPlan[] = [
   { family: 'benign_sensitive', count: 120, produce: direct(SENSITIVE_BENIGN, 'benign', 'LLM01', 'user_prompt') },
   { family: 'benign_docs', count: 260, produce: cleanDoc(RETRIEVED_CARRIERS) },
   { family: 'benign_tool', count: 260, produce: cleanDoc(TOOL_CARRIERS) },
-  { family: 'benign_agent', count: 220, produce: mix([0.5, direct(AGENT_BENIGN, 'benign', 'LLM06', 'agent_message')], [0.5, direct(MODEL_BENIGN, 'benign', 'LLM02', 'model_output')]) },
+  { family: 'benign_agent', count: 380, produce: mix([0.5, direct(AGENT_BENIGN, 'benign', 'LLM06', 'agent_message')], [0.5, direct(MODEL_BENIGN, 'benign', 'LLM02', 'model_output')]) },
   {
     family: 'hard_negative',
     count: 540,
