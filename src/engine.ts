@@ -186,6 +186,7 @@ export class Engine {
     });
     if (this.#scanner) {
       for (const { index, request } of valid) entries[index] = this.#withCanaries(request, this.#scanner.scan(request));
+      await this.#recordSessions(inputs, entries);
       return entries;
     }
     const size = this.#options.batchSize ?? kDefaultBatchSize;
@@ -202,7 +203,19 @@ export class Engine {
       );
     }
     await Promise.all(tasks);
+    await this.#recordSessions(inputs, entries);
     return entries;
+  }
+
+  /** Feeds batch results that carry a session to the action guard (trace taint). */
+  async #recordSessions(inputs: ReadonlyArray<string | ScanInput>, entries: ScanBatchEntry[]): Promise<void> {
+    if (!this.#guard) return;
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i];
+      const entry = entries[i];
+      if (typeof input !== 'object' || input === null || input.session === undefined || entry === undefined || 'error' in entry) continue;
+      await this.#guard.recordScan(input.session, { flagged: entry.flagged, findings: entry.findings, context: input.context ?? this.#options.defaultContext ?? 'user_prompt' });
+    }
   }
 
   /**
