@@ -48,6 +48,8 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   while (i < n && i - hitEnd < kMaxKey && isIdentChar(text.charCodeAt(i))) i++;
   // Up to two trailing words: "Binance API secret key: …".
   for (let w = 0; w < 2; w++) {
+    const sp = text.charCodeAt(i);
+    if (sp !== 32 && sp !== 9) break;
     const m = kTrailingWords.exec(text.slice(i, i + 24));
     if (m === null) break;
     i += m[0].length;
@@ -56,8 +58,11 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   const keyEnd = i;
   const key = text.slice(keyStart, keyEnd);
   // C arrays and typed declarations: `password[] =`, `password[32] =`, `apiKey string =`, `token: str =`
-  const typed = /^(?:\[\d*\])?(?:[ \t]*:?[ \t]*(?:string|str|String|char\s*\*?|const\s+char\s*\*|&'static\s+str|&str|text|bytes)(?:\s*\|\s*None)?[ \t]*(?==))?/.exec(text.slice(i, i + 40));
-  if (typed !== null && typed[0].length > 0) i += typed[0].length;
+  const t0 = text.charCodeAt(i);
+  if (t0 === 91 || t0 === 32 || t0 === 9 || t0 === 58) {
+    const typed = /^(?:\[\d*\])?(?:[ \t]*:?[ \t]*(?:string|str|String|char\s*\*?|const\s+char\s*\*|&'static\s+str|&str|text|bytes)(?:\s*\|\s*None)?[ \t]*(?==))?/.exec(text.slice(i, i + 40));
+    if (typed !== null && typed[0].length > 0) i += typed[0].length;
+  }
   const before = keyStart > 0 ? text.charCodeAt(keyStart - 1) : 0;
   // Closing quote or bracket of the key: "key": / ['key'] / {key}
   let quotedKey = false;

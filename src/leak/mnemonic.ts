@@ -33,8 +33,7 @@ const kSources: Array<[string, readonly string[]]> = [
 ];
 
 /** Open-addressing table of exact 32-bit word hashes → language mask (~22k forms in 2^16 slots). */
-const kTableBits = 16;
-const kTableSize = 1 << kTableBits;
+const kTableSize = 1 << 16;
 
 let lists: Wordlist[] | null = null;
 /** Normalized word → bitmask of the lists holding it. */
@@ -76,9 +75,19 @@ function init(): void {
   });
 }
 
+/** murmur3 finalizer: FNV's high bits are poorly mixed for short words, which clusters linear probing. */
+function slotOf(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h & (kTableSize - 1);
+}
+
 function insertHash(hash: number, mask: number): void {
   const key = hash | 0 || 1;
-  let slot = (hash >>> (32 - kTableBits)) & (kTableSize - 1);
+  let slot = slotOf(hash);
   while (hashKeys[slot] !== 0 && hashKeys[slot] !== key) slot = (slot + 1) & (kTableSize - 1);
   hashKeys[slot] = key;
   hashMasks[slot]! |= mask;
@@ -94,7 +103,7 @@ export const MAX_WORD_UNITS = 16;
 export function wordMaskByHash(hash: number): number {
   if (lists === null) init();
   const key = hash | 0 || 1;
-  let slot = (hash >>> (32 - kTableBits)) & (kTableSize - 1);
+  let slot = slotOf(hash);
   for (;;) {
     const k = hashKeys[slot]!;
     if (k === key) return hashMasks[slot]!;
