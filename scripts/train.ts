@@ -132,7 +132,9 @@ async function main(): Promise<void> {
   const params: ModelParams = { version: 1, bias: [Math.fround(heads.bias[0]), Math.fround(heads.bias[1])], structWeights, task: [0, 1, 0, 0], thresholds, exemplars: [] };
   const hashed = heads.interleaved();
   let model = new SemanticModel(params, hashed, new Float32Array(0), wasm);
-  params.task = fitTaskStage(model, train, log);
+  // The task stage is fitted on held-out documents: on the training side the directive head has
+  // already fit the injected spans, leaving nothing for relatedness to explain (measured: weights ~0).
+  params.task = fitTaskStage(model, held, log);
 
   // Per-context thresholds from held-out benign text of that context (data contexts pool when thin).
   // Robust to the kind of text: the threshold is the highest per-source quantile among the context's
@@ -142,6 +144,7 @@ async function main(): Promise<void> {
   const heldScores = held.map((d) => ({ d, s: model.rawMaxima({ text: d.text, context: d.context, task: d.task }) }));
   for (const { d, s } of heldScores) if (d.label === 'benign') (byContext.get(d.context) ?? byContext.set(d.context, []).get(d.context)!).push({ ...s, source: d.source });
   const dataPool = kDataContexts.flatMap((c) => byContext.get(c) ?? []);
+  const allBenign = [...byContext.values()].flat();
   const robustQuantile = (rows: Scored[], key: 'intent' | 'directive'): number => {
     const bySource = new Map<string, number[]>();
     for (const r of rows) (bySource.get(r.source) ?? bySource.set(r.source, []).get(r.source)!).push(r[key]);
@@ -157,7 +160,9 @@ async function main(): Promise<void> {
       rows = c === 'user_prompt' ? rows : dataPool;
       pooled = c !== 'user_prompt';
     }
-    const t: ContextThresholds = { intent: Math.fround(robustQuantile(rows, 'intent')) };
+    // Intent is a property of the text, not of where it came from: its threshold must also hold on
+    // every other kind of benign text we have (all contexts, each source's own percentile).
+    const t: ContextThresholds = { intent: Math.fround(Math.max(robustQuantile(rows, 'intent'), robustQuantile(allBenign, 'intent'))) };
     if (c !== 'user_prompt') t.directive = Math.fround(robustQuantile(rows, 'directive'));
     thresholds[c] = t;
     calibration[c] = { docs: rows.length, pooled };
