@@ -190,7 +190,7 @@ function benignInsert(carriers: readonly Carrier[]): Producer {
 }
 
 export const PLANS: readonly FamilyPlan[] = [
-  { family: 'direct_injection', count: 340, produce: mix([0.8, direct(DIRECT_INJECTION, 'attack', 'LLM01', 'user_prompt')], [0.2, userPayload(['override', 'offtask'])]) },
+  { family: 'direct_injection', count: 400, produce: mix([0.8, direct(DIRECT_INJECTION, 'attack', 'LLM01', 'user_prompt')], [0.2, userPayload(['override', 'offtask'])]) },
   { family: 'jailbreak', count: 300, produce: direct(JAILBREAK, 'attack', 'LLM01', 'user_prompt') },
   { family: 'prompt_extraction', count: 280, produce: mix([0.65, direct(EXTRACTION, 'attack', 'LLM07', 'user_prompt')], [0.15, userPayload(['extraction'])], [0.2, agentPayload(['extraction'])]) },
   {

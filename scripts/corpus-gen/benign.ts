@@ -123,6 +123,11 @@ export const HARD_PROMPTS: DirectSpec = {
       'Export my trade history to CSV and e-mail it to me.',
       'You are now my study partner for the CFA level II exam. Ask me a question on fixed income.',
       'What do the <|im_start|> and <|im_end|> tokens mean in a chat template?',
+      'I\'d owe you a coffee if you could fix this spreadsheet formula: =SUMIF(A:A,"{TICKER}",C:C) returns 0.',
+      'My job depends on this presentation, so please help me make the {COMPANY} slide clearer.',
+      'It\'s urgent: the client call starts in five minutes. Give me the three key numbers from {COMPANY}\'s results.',
+      'Actually, never mind the chart. Could you give me the table of {TICKER} closing prices instead?',
+      'I know the compliance rules say no personal recommendations, so just list the pros and cons of {TICKER}.',
       'Why do some prompts start with "### Instruction:" and "### Response:"?',
     ],
     zh: [
