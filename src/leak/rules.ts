@@ -588,12 +588,14 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   // --- chat and collaboration
   rule('slack-token', ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.', 'xapp-'], 'Slack bot/user/app/config/refresh tokens', tokenRule({
     rule: 'slack-token', severity: 'critical', reveal: 5, fwd: 300,
-    // Slack's token shapes: bot/user/workspace tokens carry numeric team/user ids, config tokens a long uppercase body.
-    re: /(?:xoxb-\d{8,14}-(?:\d{8,14}-)?(?<b1>[A-Za-z0-9]{18,32})|xox[pe](?:-\d{8,14}){3}-(?<b2>[A-Za-z0-9]{28,34})|xoxe\.xox[bp]-\d-(?<b3>[A-Z0-9]{150,180})|xoxe-\d-(?<b4>[A-Z0-9]{130,160})|xapp-\d-[A-Z0-9]{8,12}-\d{10,14}-(?<b5>[a-z0-9]{48,72})|xox[os]-\d+-\d+-\d+-(?<b6>[a-fA-F0-9]{20,64})|xox[ar]-(?:\d+-)?(?<b7>[0-9A-Za-z]{8,48}))(?![0-9A-Za-z\-])/dg,
+    // Slack's token shapes: a type prefix (bot xoxb, user xoxp, config xoxe.xoxp, refresh xoxe, app-level xapp,
+    // legacy xoxa/xoxr/xoxo/xoxs), numeric id groups, then a random segment.
+    // Real bot/user tokens carry team and user ids of 8+ digits; shorter groups are documentation examples.
+    re: /(?:xoxe\.xox[bp]-\d-[A-Za-z0-9]{30,200}|xoxe-\d-[A-Za-z0-9]{30,200}|xapp-\d-[A-Za-z0-9]{6,16}-\d{6,16}-[A-Za-z0-9]{24,80}|xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{18,32}|xox[pe](?:-\d{8,14}){3}-[A-Za-z0-9]{28,34}|xox[os]-\d+-\d+-\d+-[a-fA-F0-9]{20,64}|xox[ar]-(?:\d+-)?[0-9A-Za-z]{8,48})(?![0-9A-Za-z\-])/dg,
     random: false,
     check: (m) => {
-      const g = m.groups!;
-      const body = g.b1 ?? g.b2 ?? g.b3 ?? g.b4 ?? g.b5 ?? g.b6 ?? g.b7 ?? '';
+      // The ids are ids; only the final random segment must look random.
+      const body = m[0].slice(m[0].lastIndexOf('-') + 1);
       return formatBodyOk(body) && !isPlaceholder(m[0]);
     },
   }), 'critical'),
