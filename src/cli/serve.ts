@@ -62,79 +62,84 @@ export async function serve(options: ServeOptions): Promise<number> {
   else if (!kLoopback.has(host)) throw new UsageError('--insecure-no-auth is only allowed on a loopback --host');
   if (flags.inline === true && flags.threads !== undefined) throw new UsageError('--inline and --threads exclude each other');
 
-  const logger = pino(
-    {
-      level: typeof flags['log-level'] === 'string' ? flags['log-level'] : 'info',
-      base: { service: 'tollgate' },
-      // Belt and braces: request logging is off and bodies are never logged, but if a header or
-      // text ever reaches a log line it is censored.
-      redact: {
-        paths: ['req.headers["x-tollgate-signature"]', 'req.headers["x-tollgate-key"]', 'req.headers.authorization', 'req.body', 'body', 'text', '*.text', 'secret', '*.secret'],
-        censor: '[redacted]',
-      },
-    },
-    io.stderr as unknown as pino.DestinationStream,
-  );
+  // Listen for signals before anything slow starts, so a SIGTERM during start-up still ends in an
+  // orderly close (final checkpoint, lock released) instead of the default abrupt exit.
+  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  const stopRequested = new Promise<string>((resolve) => {
+    onSignal = (signal) => resolve(signal);
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    void options.stop?.then(() => resolve('stop'));
+  });
 
-  const auditDir = typeof flags['audit-dir'] === 'string' ? flags['audit-dir'] : undefined;
-  if (flags['audit-key'] !== undefined && auditDir === undefined) throw new UsageError('--audit-key needs --audit-dir');
-  const auditLog =
-    auditDir === undefined
-      ? null
-      : await openAuditLog({
-          dir: auditDir,
-          checkpointEvery: intFlag(flags, 'audit-checkpoint-every', undefined),
-          keyPath: typeof flags['audit-key'] === 'string' ? flags['audit-key'] : undefined,
-          env: io.env,
-        });
-  let detector = options.detector;
-  if (detector === undefined) {
+  try {
+    const logger = pino(
+      {
+        level: typeof flags['log-level'] === 'string' ? flags['log-level'] : 'info',
+        base: { service: 'tollgate' },
+        // Belt and braces: request logging is off and bodies are never logged, but if a header or
+        // text ever reaches a log line it is censored.
+        redact: {
+          paths: ['req.headers["x-tollgate-signature"]', 'req.headers["x-tollgate-key"]', 'req.headers.authorization', 'req.body', 'body', 'text', '*.text', 'secret', '*.secret'],
+          censor: '[redacted]',
+        },
+      },
+      io.stderr as unknown as pino.DestinationStream,
+    );
+
+    const auditDir = typeof flags['audit-dir'] === 'string' ? flags['audit-dir'] : undefined;
+    if (flags['audit-key'] !== undefined && auditDir === undefined) throw new UsageError('--audit-key needs --audit-dir');
+    const auditLog =
+      auditDir === undefined
+        ? null
+        : await openAuditLog({
+            dir: auditDir,
+            checkpointEvery: intFlag(flags, 'audit-checkpoint-every', undefined),
+            keyPath: typeof flags['audit-key'] === 'string' ? flags['audit-key'] : undefined,
+            env: io.env,
+          });
+    let detector = options.detector;
+    if (detector === undefined) {
+      try {
+        detector = await loadEngineDetector(flags, io);
+      } catch (err) {
+        await auditLog?.close(); // release the writer lock and sign what is there
+        throw err;
+      }
+    }
+    for (const note of auditLog?.openNotes ?? []) logger.warn({ auditDir }, `audit log repaired on open: ${note}`);
+
+    const app = await buildServer({
+      engine: detector,
+      auditLog,
+      apiKeys,
+      auditRawText: flags['audit-raw-text'] === true,
+      maxBodyBytes: intFlag(flags, 'max-body-bytes', undefined),
+      maxBatch: intFlag(flags, 'max-batch', undefined),
+      maxInFlight: intFlag(flags, 'max-in-flight', undefined),
+      maxQueue: intFlag(flags, 'max-queue', undefined, 0),
+      logger,
+    });
+    let address: string;
     try {
-      detector = await loadEngineDetector(flags, io);
+      address = await app.listen({ host, port });
     } catch (err) {
-      await auditLog?.close(); // release the writer lock and sign what is there
+      await app.close(); // closes the engine (its workers would keep the process alive) and the audit log
       throw err;
     }
-  }
-  for (const note of auditLog?.openNotes ?? []) logger.warn({ auditDir }, `audit log repaired on open: ${note}`);
+    logger.info({ address, audit: auditDir !== undefined, auth: apiKeys !== null, keys: apiKeys?.size ?? 0, versions: detector.versions }, 'tollgate serving');
+    io.stdout.write(`listening on ${address}\n`);
+    options.onListening?.(address);
 
-  const app = await buildServer({
-    engine: detector,
-    auditLog,
-    apiKeys,
-    auditRawText: flags['audit-raw-text'] === true,
-    maxBodyBytes: intFlag(flags, 'max-body-bytes', undefined),
-    maxBatch: intFlag(flags, 'max-batch', undefined),
-    maxInFlight: intFlag(flags, 'max-in-flight', undefined),
-    maxQueue: intFlag(flags, 'max-queue', undefined, 0),
-    logger,
-  });
-  let address: string;
-  try {
-    address = await app.listen({ host, port });
-  } catch (err) {
-    await app.close(); // closes the engine (its workers would keep the process alive) and the audit log
-    throw err;
+    const signal = await stopRequested;
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    await app.close();
+    logger.info({ auditRecords: auditLog?.count }, 'stopped; final audit checkpoint written');
+    return 0;
+  } finally {
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('SIGINT', onSignal);
   }
-  logger.info({ address, audit: auditDir !== undefined, auth: apiKeys !== null, keys: apiKeys?.size ?? 0, versions: detector.versions }, 'tollgate serving');
-  io.stdout.write(`listening on ${address}\n`);
-  options.onListening?.(address);
-
-  let onSignal: (signal: NodeJS.Signals) => void = () => {};
-  await new Promise<void>((resolve) => {
-    onSignal = (signal) => {
-      logger.info({ signal }, 'shutting down: draining in-flight requests');
-      resolve();
-    };
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
-    void options.stop?.then(() => resolve());
-  });
-  process.removeListener('SIGTERM', onSignal);
-  process.removeListener('SIGINT', onSignal);
-  await app.close();
-  logger.info({ auditRecords: auditLog?.count }, 'stopped; final audit checkpoint written');
-  return 0;
 }
 
 /** The real engine, plus the guard when an operator key is configured. */
