@@ -457,7 +457,7 @@ const curlUser: Confirmer = (text, _hitStart, hitEnd) => {
     }
   }
   const win = text.slice(hitEnd, Math.min(lineEnd, hitEnd + 4000));
-  const re = /(?:^|\s)(?:-u|--user)(?:\s+|=)(["']?)([^\s"':]{1,128}):([^\s"']{1,256})\1/g;
+  const re = /(?:^|\s)(?:-u|--user)(?:\s+|=|(?=[^\s-]))(["']?)([^\s"':]{1,128}):([^\s"']{1,256})\1/g;
   const out: LeakSpan[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(win)) !== null) {

@@ -121,10 +121,11 @@ describe('JWT structure', () => {
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`;
     expect(checkJwt(none)).toMatchObject({ alg: 'none' });
   });
-  it('rejects a header without alg, a non-JSON header, a missing signature and wrong part counts', () => {
+  it('rejects a header with neither alg nor a JWT typ, a non-JSON header, a missing signature and wrong part counts', () => {
     const claims = Buffer.from('{"sub":"x"}').toString('base64url');
     const sig = Buffer.from(t.bytes(16)).toString('base64url');
-    expect(checkJwt(`${Buffer.from('{"typ":"JWT"}').toString('base64url')}.${claims}.${sig}`)).toBeNull();
+    expect(checkJwt(`${Buffer.from('{"typ":"JWT"}').toString('base64url')}.${claims}.${sig}`)).toMatchObject({ alg: 'unspecified' });
+    expect(checkJwt(`${Buffer.from('{"kid":"k1"}').toString('base64url')}.${claims}.${sig}`)).toBeNull();
     expect(checkJwt(`${Buffer.from('not json').toString('base64url')}.${claims}.${sig}`)).toBeNull();
     expect(checkJwt(`${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${claims}.`)).toBeNull();
     expect(checkJwt(`${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${claims}`)).toBeNull();

@@ -32,12 +32,18 @@ export function checkJwt(token: string): JwtInfo | null {
   const parts = token.split('.');
   if (parts.length !== 3 && parts.length !== 5) return null;
   const header = decodeJsonObject(parts[0]!);
-  if (header === null || typeof header.alg !== 'string' || header.alg.length === 0) return null;
+  if (header === null) return null;
   if (header.typ !== undefined && typeof header.typ !== 'string') return null;
   const typ = header.typ as string | undefined;
+  // RFC 7515 requires `alg`; a header that only declares a JWT type (`{"typ":"JWT"}`) is still a token.
+  if (typeof header.alg !== 'string' || header.alg.length === 0) {
+    if (typ === undefined || !/^(?:jwt|jws|jwe|at\+jwt|jose(?:\+json)?|application\/jwt)$/i.test(typ)) return null;
+    header.alg = 'unspecified';
+  }
+  const alg = header.alg as string;
   if (parts.length === 5) {
     if (typeof header.enc !== 'string') return null;
-    return { alg: header.alg, typ, kind: 'jwe' };
+    return { alg, typ, kind: 'jwe' };
   }
   // JWT claims are a JSON object; a general JWS payload may be any bytes, but printable text at least.
   if (decodeJsonObject(parts[1]!) === null) {
@@ -45,6 +51,6 @@ export function checkJwt(token: string): JwtInfo | null {
     if (raw === null || raw.length === 0 || !/^[\x09\x0a\x0d\x20-\x7e]*$/.test(raw.toString('latin1'))) return null;
   }
   // A signed token has a signature unless alg is "none" (still a bearer credential, so still reported).
-  if (parts[2]!.length === 0 && header.alg.toLowerCase() !== 'none') return null;
-  return { alg: header.alg, typ, kind: 'jws' };
+  if (parts[2]!.length === 0 && alg.toLowerCase() !== 'none') return null;
+  return { alg, typ, kind: 'jws' };
 }
