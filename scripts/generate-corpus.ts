@@ -217,7 +217,7 @@ export const PLANS: readonly FamilyPlan[] = [
   { family: 'indirect_tool', count: 500, produce: indirect(TOOL_CARRIERS) },
   { family: 'benign_desk', count: 540, produce: mix([0.85, direct(DESK_PROMPTS, 'benign', 'LLM01', 'user_prompt')], [0.15, pastedDoc(RETRIEVED_CARRIERS)]) },
   { family: 'benign_general', count: 280, produce: direct(GENERAL_PROMPTS, 'benign', 'LLM01', 'user_prompt') },
-  { family: 'benign_sensitive', count: 120, produce: direct(SENSITIVE_BENIGN, 'benign', 'LLM01', 'user_prompt') },
+  { family: 'benign_sensitive', count: 170, produce: direct(SENSITIVE_BENIGN, 'benign', 'LLM01', 'user_prompt') },
   { family: 'benign_docs', count: 260, produce: cleanDoc(RETRIEVED_CARRIERS) },
   { family: 'benign_tool', count: 260, produce: cleanDoc(TOOL_CARRIERS) },
   { family: 'benign_agent', count: 380, produce: mix([0.5, direct(AGENT_BENIGN, 'benign', 'LLM06', 'agent_message')], [0.5, direct(MODEL_BENIGN, 'benign', 'LLM02', 'model_output')]) },
