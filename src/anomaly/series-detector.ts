@@ -68,7 +68,7 @@ export interface SeriesDetectorOptions {
   flagThreshold?: number;
   /** Initial slot capacity; grows by doubling. */
   initialSeries?: number;
-  /** Points per WASM call. */
+  /** Points per WASM call. Default 1024 (larger batches measured no faster at 10,000 series). */
   batchPoints?: number;
 }
 
@@ -117,7 +117,7 @@ export class SeriesDetector {
 
   constructor(options: SeriesDetectorOptions = {}) {
     const initial = options.initialSeries ?? 64;
-    this.#batch = options.batchPoints ?? 4096;
+    this.#batch = options.batchPoints ?? 1024;
     if (!Number.isInteger(initial) || initial < 1) throw new RangeError(`options.initialSeries must be a positive integer, got ${initial}`);
     if (!Number.isInteger(this.#batch) || this.#batch < 1) throw new RangeError(`options.batchPoints must be a positive integer, got ${this.#batch}`);
     this.#flagThreshold = options.flagThreshold ?? 0.5;
