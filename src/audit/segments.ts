@@ -32,14 +32,35 @@ export interface StoredLine {
   unterminated: boolean;
 }
 
-/** Every line of a JSON Lines file, with its location; the final line may be unterminated. */
+/**
+ * Every line of a JSON Lines file, with its location; the final line may be unterminated.
+ *
+ * A segment may end in zero bytes: space the writer preallocated and had not filled when it was
+ * stopped (see file-sink.ts). JSON text never holds a raw NUL, so the first NUL ends the data; but
+ * anything other than zeros after it is damage or an attempt to hide records behind "padding",
+ * and is an error naming the byte offset.
+ */
 export async function readLines(path: string, file: string): Promise<StoredLine[]> {
-  const content = await readFile(path, 'utf8');
-  if (content === '') return [];
+  const bytes = await readFile(path);
+  const end = dataEnd(bytes, file);
+  if (end === 0) return [];
+  const content = bytes.toString('utf8', 0, end);
   const parts = content.split('\n');
   const terminated = content.endsWith('\n');
   if (terminated) parts.pop();
   return parts.map((text, i) => ({ file, line: i + 1, text, unterminated: !terminated && i === parts.length - 1 }));
+}
+
+/** Length of the data before zero padding; throws if non-zero bytes follow the padding. */
+export function dataEnd(bytes: Buffer, file: string): number {
+  const end = bytes.indexOf(0);
+  if (end === -1) return bytes.length;
+  for (let i = end; i < bytes.length; i++) {
+    if (bytes[i] !== 0) {
+      throw new Error(`${file}: non-zero byte at offset ${i} after zero padding that starts at offset ${end} (damaged, or records hidden behind padding)`);
+    }
+  }
+  return end;
 }
 
 /** All record lines of a log in segment order. */

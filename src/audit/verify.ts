@@ -44,6 +44,15 @@ export interface VerifyOptions {
 }
 
 export async function verifyAuditDir(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  try {
+    return await verifyDir(dir, options);
+  } catch (err) {
+    // Unreadable files and bytes hidden behind padding (segments.ts) end up here.
+    return fail(0, 0, 0, { message: (err as Error).message }, []);
+  }
+}
+
+async function verifyDir(dir: string, options: VerifyOptions): Promise<VerifyReport> {
   if (!existsSync(dir)) return fail(0, 0, 0, { message: `audit directory ${dir} does not exist` }, []);
   const keys: Map<string, KeyObject> =
     options.publicKeyPath !== undefined ? await loadPinnedPublicKey(options.publicKeyPath) : await loadRecordedPublicKeys(dir);

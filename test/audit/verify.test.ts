@@ -172,3 +172,36 @@ describe('one writer per directory', () => {
     expect((await verifyAuditDir(dir)).ok).toBe(true);
   });
 });
+
+describe('preallocated segments', () => {
+  it('reads through the zero padding a crash leaves, and the writer trims it on reopen', async () => {
+    const dir = await tempDir();
+    const log = await openAuditLog({ dir, checkpointEvery: 2, checkpointIntervalMs: 0, env: {} });
+    for (let i = 0; i < 5; i++) await log.append(auditRecordFromScan(`text ${i}`, fakeResult('allow')));
+    await log.flush();
+    // Simulate kill -9: the log is never closed, so the segment still carries its padding.
+    const path = join(dir, 'segment-000001.jsonl');
+    const size = (await readFile(path)).length;
+    expect(size).toBe(4 * 1024 * 1024);
+    expect(await verifyAuditDir(dir)).toMatchObject({ ok: true, records: 5, checkpointedCount: 4 });
+    await rm(join(dir, 'writer.lock'));
+    const again = await openAuditLog({ dir, env: {} });
+    await again.append(auditRecordFromScan('after restart', fakeResult('deny')));
+    await again.close();
+    const bytes = await readFile(path);
+    expect(bytes.includes(0)).toBe(false); // trimmed to its records on close
+    expect(await verifyAuditDir(dir)).toMatchObject({ ok: true, records: 6, checkpointedCount: 6 });
+  });
+
+  it('fails when anything but zeros follows the padding (records hidden behind it)', async () => {
+    const dir = await tempDir();
+    await writeHonestLog(dir, 3);
+    const path = join(dir, 'segment-000001.jsonl');
+    const data = await readFile(path);
+    const hidden = Buffer.concat([data.subarray(0, 100), Buffer.alloc(50), data.subarray(150)]);
+    await writeFile(path, hidden);
+    const report = await verifyAuditDir(dir);
+    expect(report.ok).toBe(false);
+    expect(report.error!.message).toMatch(/segment-000001\.jsonl: non-zero byte at offset 150 after zero padding that starts at offset 100/);
+  });
+});
