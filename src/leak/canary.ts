@@ -1,7 +1,8 @@
 /**
  * Canary tokens: unique markers planted in a system prompt or a confidential document. If one shows up
  * in any scanned output — verbatim, case-changed, split or spaced, with zero-width characters in between,
- * or base64 / hex / percent-encoded — the output leaks what it was planted in (OWASP LLM07).
+ * with Cyrillic/Greek/fullwidth look-alike letters, or base64 / hex / percent-encoded — the output leaks
+ * what it was planted in (OWASP LLM07).
  */
 import { randomBytes } from 'node:crypto';
 import type { Finding } from '../types.ts';
@@ -32,6 +33,21 @@ export function createCanary(label: string): string {
 /** Lowercase letters and digits only: what survives splitting, spacing, case changes and inserted characters. */
 function squeezeKey(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Cyrillic and Greek letters that look like Latin ones (a copied canary may have been "disguised" with them). */
+const kConfusables: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w',
+  α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'n', ι: 'i', κ: 'k', μ: 'u', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+};
+
+/** One non-ASCII char folded to an ASCII letter/digit (fullwidth forms via NFKC, look-alikes via the table), or ''. */
+function foldChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  const mapped = kConfusables[lower];
+  if (mapped !== undefined) return mapped;
+  const k = lower.normalize('NFKC');
+  return /^[a-z0-9]$/.test(k) ? k : '';
 }
 
 interface Compiled {
@@ -104,6 +120,12 @@ export class CanaryRegistry {
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
         squeezed += String.fromCharCode(c);
         keep.push(i);
+      } else if (c >= 128) {
+        const f = foldChar(text[i]!);
+        if (f !== '') {
+          squeezed += f;
+          keep.push(i);
+        }
       }
     }
     for (const c of this.#byToken.values()) {

@@ -7,7 +7,7 @@ import type { Severity } from '../types.ts';
 import { parseAssignment } from './assignment.ts';
 import { PRIORITY, type LeakFamily, type LeakSpan } from './span.ts';
 import { boundaryBefore, isPlaceholder, looksLikePathOrUrl, looksRandom } from './text.ts';
-import { classifyBase58Secret } from './validators/base58.ts';
+import { base58Decode, classifyBase58Secret } from './validators/base58.ts';
 import { entropyFloor, isPeriodic, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
 import { checkJwt } from './validators/jwt.ts';
 import { ssnValid } from './validators/ssn.ts';
@@ -406,6 +406,30 @@ const hexPrivateKey: Confirmer = (text, _hitStart, hitEnd) => {
   return [{ start: s, end: s + 64, family: 'secret', rule: 'hex-private-key', severity: 'critical', priority: PRIORITY.context + 0.5 }];
 };
 
+/**
+ * Solana keypairs: `solana-keygen` writes a JSON array of 64 byte values (secret key then public key);
+ * wallets export the same 64 bytes as base58 (87-88 chars). No checksum exists, so a key word must be near.
+ */
+const solanaKeypair: Confirmer = (text, hitStart, hitEnd) => {
+  const ws = Math.max(0, hitStart - 200);
+  const win = text.slice(ws, Math.min(text.length, hitEnd + 1200));
+  const out: LeakSpan[] = [];
+  const arr = /\[\s*(?:\d{1,3}\s*,\s*){63}\d{1,3}\s*\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = arr.exec(win)) !== null) {
+    const bytes = m[0].slice(1, -1).split(',').map((x) => Number(x.trim()));
+    if (bytes.some((b) => b > 255) || new Set(bytes).size < 16) continue;
+    out.push({ start: ws + m.index, end: ws + m.index + m[0].length, family: 'secret', rule: 'solana-keypair', severity: 'critical', priority: PRIORITY.validated });
+  }
+  const b58 = /(?<![1-9A-HJ-NP-Za-km-z])[1-9A-HJ-NP-Za-km-z]{86,88}(?![1-9A-HJ-NP-Za-km-z])/g;
+  while ((m = b58.exec(win)) !== null) {
+    const raw = base58Decode(m[0]);
+    if (raw === null || raw.length !== 64 || !formatBodyOk(m[0])) continue;
+    out.push({ start: ws + m.index, end: ws + m.index + m[0].length, family: 'secret', rule: 'solana-keypair', severity: 'critical', priority: PRIORITY.context + 0.5 });
+  }
+  return out;
+};
+
 /** `https://user:password@host` — credentials in a URL, the password being a literal. */
 const urlCredentials: Confirmer = (text, _hitStart, hitEnd) => {
   const end = Math.min(text.length, hitEnd + 300);
@@ -782,6 +806,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   rule('jwt', ['eyj', 'ewog', 'ewoj', 'eyai', 'ewoi'], 'JSON Web Token: the header decodes to a JSON object with an alg, three or five parts', jwt),
   rule('bip32-xprv', ['xprv', 'tprv', 'yprv', 'zprv', 'uprv', 'vprv'], 'BIP-32 extended private key (Base58Check-validated)', extendedKey, 'critical'),
   rule('hex-private-key', ['priv', 'secret_key', 'secretkey', 'signing_key', 'signingkey', 'wallet_key', 'eth_key', 'mnemonic_key', 'seed_hex'], '64-hex private key next to a private-key word', hexPrivateKey, 'critical'),
+  rule('solana-keypair', ['keypair', 'solana', 'secret_key', 'secretkey', 'private_key', 'privatekey', 'wallet', 'phantom'], 'Solana keypair: the 64-byte array of a keypair file, or its 87-88 char base58 form, next to a key word', solanaKeypair, 'critical'),
   rule('url-credentials', ['://'], 'user:password@host credentials inside a URL', urlCredentials),
   rule('auth-header', ['authorization', 'bearer ', 'x-api-key', 'api-key:', 'x-auth-token', 'private-token', 'x-access-token'], 'Credentials in an Authorization / API-key header', authHeader),
   rule('curl-auth-user', ['curl '], 'curl -u user:password', curlUser),

@@ -163,8 +163,8 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
       if (layer !== undefined && i - b64Start >= kMinEncoded) base64Run(text, b64Start, i, out, layer);
       b64Start = -1;
     }
-    // whitespace-separated words
-    if (isSpaceCode(c)) {
+    // words separated by whitespace or commas (`["abandon","ability",…]`)
+    if (isSpaceCode(c) || c === 44) {
       if (tokStart >= 0) {
         if (coreStart < 0) {
           // punctuation/digit-only token ("1.", "-", "12)") stays transparent inside a run

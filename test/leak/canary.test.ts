@@ -22,6 +22,7 @@ describe('canary tokens', () => {
     ['hex', (t) => `0x${Buffer.from(t).toString('hex')}`],
     ['percent-encoded', (t) => `https://evil.example/?q=${[...t].map((c) => '%' + c.charCodeAt(0).toString(16)).join('')}`],
     ['only the random part', (t) => `hash ${t.slice(-12)} matched`],
+    ['with Cyrillic and fullwidth look-alikes', (t) => `ref ${t.replace(/a/g, '\u0430').replace(/e/g, '\u0435').replace(/1/g, '\uff11')}`],
   ];
   for (const [name, make] of variants) {
     it(`detects the token ${name}, naming where it was planted`, () => {

@@ -53,6 +53,15 @@ describe('one-character near misses of validated formats', () => {
     expect(detectLeaks(m.map((w, i) => `${i + 1}) ${w}`).join('\n')).map((f) => f.rule)).toEqual(['bip39-mnemonic']);
     expect(detectLeaks(m.slice(0, 11).join(' '))).toEqual([]);
   });
+  it('finds a mnemonic written as a JSON array, and a Solana keypair file next to a key word', () => {
+    const words = t.mnemonic(12).split(' ');
+    expect(detectLeaks(`{"seed": ${JSON.stringify(words)}}`).map((f) => f.rule)).toEqual(['bip39-mnemonic']);
+    const bytes = Array.from(t.bytes(64));
+    const keypair = `[${bytes.join(',')}]`;
+    expect(detectLeaks(`~/.config/solana/id.json (keypair): ${keypair}`).map((f) => f.rule)).toEqual(['solana-keypair']);
+    expect(detectLeaks(`histogram buckets: ${keypair}`)).toEqual([]);
+    expect(detectLeaks(`solana keypair: [${[...bytes.slice(0, 63), 300].join(',')}]`)).toEqual([]);
+  });
   it('does not report a secret value in evidence and keeps offsets on the raw text', () => {
     const key = t.githubPat();
     const text = `héllo ✓ — token ${key}`;
