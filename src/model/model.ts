@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Context, Finding, Severity } from '../types.ts';
-import { decodeSpans, type Encoding } from './decode.ts';
+import { decodeSpans, type DecodedSpan, type Encoding } from './decode.ts';
 import { type HeadParams, taskAware, UnitScorer, unitLogits } from './head.ts';
 import { segmentText, type Span } from './segment.ts';
 import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm, utf8Offsets } from './wasm.ts';
@@ -62,6 +62,8 @@ export interface ScoreRequest {
   text: string;
   context?: Context;
   task?: string;
+  /** Spans already decoded by the caller with `decodeSpans(text)` (unfiltered), to avoid decoding twice. */
+  decoded?: readonly DecodedSpan[];
 }
 
 /** Switches used by the ablation study; production scoring uses the defaults. */
@@ -148,7 +150,7 @@ export class SemanticModel {
     let bestEncoding: Encoding | undefined;
     let bestDecoded: string | undefined;
     if (opt.decode) {
-      for (const span of decodeSpans(text)) {
+      for (const span of request.decoded ?? decodeSpans(text)) {
         const inner = this.#scoreText(span.decodedText, th, useDirective, task, opt);
         // Hidden text gets no benefit of the doubt: score it with the intent and directive heads.
         if (inner && (!best || inner.margin > best.margin)) {
