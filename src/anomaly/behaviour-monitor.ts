@@ -328,14 +328,20 @@ export interface KillSwitch {
 }
 
 /**
- * A trip listener that trips the guard's kill switch for the agent ('kill' trips of agents only;
- * 'challenge' trips are held by the monitor's isPaused()). Errors go to `onError` (default: rethrown
- * asynchronously, never swallowed).
+ * A trip listener that trips the guard's kill switch: for an agent trip, that agent; for a model
+ * trip, every agent `agentsForModel` names as running on that model. Only 'kill' trips reach the
+ * guard; 'challenge' trips are held by the monitor's isPaused(). A failed kill goes to `onError`
+ * (default: rethrown asynchronously, so it is never silently lost).
  */
-export function tripToGuard(guard: KillSwitch, onError: (err: unknown) => void = (e) => queueMicrotask(() => { throw e; })): (e: TripEvent) => void {
+export function tripToGuard(
+  guard: KillSwitch,
+  options: { agentsForModel?: (model: string) => readonly string[]; onError?: (err: unknown) => void } = {},
+): (e: TripEvent) => void {
+  const onError = options.onError ?? ((err: unknown) => queueMicrotask(() => { throw err; }));
   return (e) => {
-    if (e.kind !== 'agent' || e.action !== 'kill') return;
-    guard.kill('agent', e.target, `behaviour monitor: ${e.reason}`).catch(onError);
+    if (e.action !== 'kill') return;
+    const agents = e.kind === 'agent' ? [e.target] : (options.agentsForModel?.(e.target) ?? []);
+    for (const agent of agents) guard.kill('agent', agent, `behaviour monitor: ${e.reason}`).catch(onError);
   };
 }
 

@@ -70,10 +70,12 @@ describe('behaviour monitor', () => {
     expect(m.isPaused('bot-2')).toBe(false);
   });
 
-  it('model monitor: a sustained fall in hit rate trips; noise around the baseline does not', () => {
+  it('model monitor: a sustained fall in hit rate trips (and kills the agents on that model); noise does not', async () => {
     const r = rng(22);
     const trips: TripEvent[] = [];
+    const killed: string[] = [];
     const m = createBehaviourMonitor({ onTrip: (e) => trips.push(e) });
+    m.onTrip(tripToGuard({ kill: async (_scope, target) => { killed.push(target); } }, { agentsForModel: (model) => (model === 'alpha-7' ? ['acme/bot-1', 'acme/bot-2'] : []) }));
     const t0 = Date.UTC(2026, 0, 5);
     for (let i = 0; i < 200; i++) m.observeModel({ model: 'alpha-7', ts: t0 + i * MINUTE, value: 0.55 + r.normal() * 0.01 });
     expect(trips).toEqual([]);
@@ -87,6 +89,8 @@ describe('behaviour monitor', () => {
     expect(at).toBeGreaterThanOrEqual(210);
     expect(at).toBeLessThan(225);
     expect(trips[0]).toMatchObject({ kind: 'model', target: 'alpha-7' });
+    await Promise.resolve();
+    expect(killed).toEqual(['acme/bot-1', 'acme/bot-2']);
   });
 
   it('names bad events', () => {
