@@ -6,7 +6,8 @@
  *
  * Flags: --out DIR (default src/model/weights) · --no-struct (ablation) · --quantile Q (default 0.99)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { syntheticDocs } from '../src/model/train/synthetic.ts';
 import { join } from 'node:path';
 import { CONTEXTS, type Context } from '../src/types.ts';
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
   inputs.push({ path: 'src/model/train/synthetic.ts (team-written templates)', sha256: sha256(readFileSync(new URL('../src/model/train/synthetic.ts', import.meta.url))), rows: synthetic.length });
   log(`documents: ${docs.length} (train ${train.length}, held out ${held.length})`);
 
+  // A fresh clone has no build/ yet: compile the extractor the scorer will use.
+  if (!existsSync(join(root, 'build/semantic.wasm'))) execSync('npm run asbuild:semantic', { stdio: 'inherit' });
   const wasm = new SemanticWasm();
   const feats = extractDocs(wasm, train, hyper.maxSegmentsPerDoc);
   log(`features extracted for ${feats.length} documents`);
