@@ -19,14 +19,16 @@ function anchorMatcher(): AnchorMatcher {
 
 /** Runs each hit's confirmer once per (rule, anchor start); unknown signature ids are ignored (other families). */
 export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan[] {
+  // Two anchors of one rule at one position give the same spans; resolveOverlaps drops the repeats, which
+  // costs less than keying every hit.
   const out: LeakSpan[] = [];
-  const seen = new Set<string>();
+  let lastRule: AnchoredRule | undefined;
+  let lastStart = -1;
   for (const h of hits) {
     const r = kRuleById.get(h.signatureId);
-    if (r === undefined) continue;
-    const key = `${h.signatureId}@${h.start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (r === undefined || (r === lastRule && h.start === lastStart)) continue;
+    lastRule = r;
+    lastStart = h.start;
     for (const s of r.confirm(text, h.start, h.end)) out.push(s);
   }
   return out;

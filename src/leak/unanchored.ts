@@ -122,6 +122,24 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
     const cls = c < 128 ? kCharClass[c]! : 0;
+    if (cls === 3 && coreEnd === i && alnumStart >= 0) {
+      // Fast path: lowercase letters continuing a word (most of any prose). One tight loop, no other state.
+      let j = i;
+      let h = hash;
+      let f = alnumFlags;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d < 97 || d > 122) break;
+        h = Math.imul(h ^ d, 0x01000193);
+        f |= d > 102 ? 9 : 1;
+        j++;
+      }
+      hash = h;
+      alnumFlags = f;
+      coreEnd = j;
+      i = j - 1;
+      continue;
+    }
     if (cls !== 0) {
       const isDigit = cls === 1;
       const isUpper = cls === 2;
