@@ -12,6 +12,7 @@ import { redactLeaks, REDACTION_MODES, type RedactionMode } from '../leak/index.
 import type { Finding, ScanInput, ScanResult } from '../types.ts';
 import { DetectorInputError, type AuthorizeOutcome, type BatchEntry, type Detector } from './detector.ts';
 import { decodePassport } from '../guard/passport.ts';
+import { ScanCoalescer } from './coalescer.ts';
 
 export interface LoadDetectorOptions {
   /** Scan on the calling thread instead of the worker pool. */
@@ -95,12 +96,22 @@ export async function loadDetector(options: LoadDetectorOptions = {}): Promise<D
   for (let i = 0; i < 20; i++) await engine.scan({ text: 'warm-up: please summarize the quarterly filing', context: 'user_prompt' });
   const guard = options.guardPublicKey === undefined ? undefined : createGuard({ publicKey: options.guardPublicKey, ...(options.guardStateDir !== undefined ? { stateDir: options.guardStateDir } : {}) });
   const db = engine.database;
+  // In pool mode, concurrent requests share worker tasks; inline there is nothing to amortize.
+  const coalescer =
+    engine.mode === 'pool'
+      ? new ScanCoalescer(
+          (inputs) => engine.scanBatch(inputs),
+          (entry) => (entry.code === 'TG_ERR_INPUT' ? new DetectorInputError(entry.error) : new Error(entry.error)),
+          16,
+          engine.poolStats?.threads ?? 1,
+        )
+      : undefined;
   return {
     versions: { engine: packageVersion(), pack: `${db.packName}@${db.packVersion}+${db.sha256.slice(0, 12)}` },
     scan: async (input: ScanInput): Promise<ScanResult> => {
       let result: ScanResult;
       try {
-        result = await engine.scan(input);
+        result = await (coalescer ? coalescer.scan(input) : engine.scan(input));
       } catch (err) {
         throw asDetectorError(err);
       }
