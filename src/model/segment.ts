@@ -127,8 +127,12 @@ function line(text: string, start: number, end: number, out: Span[]): void {
     return;
   }
   // A trailing code comment is its own piece: `x = 1  // note`, `y = 2  # note`.
-  const slice = text.slice(start, end);
-  const m = /(^|\s)(\/\/|#(?=\s)|\/\*|<!--)/.exec(slice);
+  let mark = false;
+  for (let i = start; i < end && !mark; i++) {
+    const c = text.charCodeAt(i);
+    mark = c === 0x2f || c === 0x23 || c === 0x3c; // '/', '#', '<': cheap test before the regex
+  }
+  const m = mark ? /(^|\s)(\/\/|#(?=\s)|\/\*|<!--)/.exec(text.slice(start, end)) : null;
   if (m && m.index + m[1].length > 0) {
     const at = start + m.index + m[1].length;
     const code = trimSpan(text, start, at);
@@ -192,7 +196,16 @@ export function segmentText(text: string): Span[] {
       }
     }
   }
-  return out.filter((sp) => kLetter.test(text.slice(sp.start, Math.min(sp.end, sp.start + 64))) || kLetter.test(text.slice(sp.start, sp.end)));
+  return out.filter((sp) => hasLetter(text, sp.start, sp.end));
+}
+
+function hasLetter(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return true;
+    if (c >= 0xaa && kLetter.test(text[i])) return true;
+  }
+  return false;
 }
 
 /** Units scored for a document: each segment, plus windows of 2 and 3 adjacent segments (a wrapper and its instruction). */
