@@ -203,7 +203,8 @@ function tokenize(start: usize, end: usize): void {
       }
     }
     if (digits > 0) {
-      const leetOk = ascii >= 1 && l >= 3 && digits <= 2 * ascii;
+      // "4551574n7" (assistant) has one letter left: any word of 3+ characters with a Latin letter.
+      const leetOk = ascii >= 1 && l >= 3;
       for (let i = 0; i < l; i++) {
         const q = cpsA + (<usize>(o + i) << 2);
         const c = load<u32>(q);
@@ -243,7 +244,10 @@ function mergeSpacedLetters(): void {
         if ((style == 0 || style == 2) && isJoinPunctA(u) && load<u8>(spA + <usize>u) == 0 && u + 1 < nTokA && isSingleLetterA(u + 1) && load<u8>(spA + <usize>(u + 1)) == 0) { style = 2; count++; last = u + 1; u += 2; continue; }
         break;
       }
-      if (count >= 3) {
+      // Two letters only when the run is set off by wide gaps ("d e   a g i r") or dots ("e.g").
+      const wideBefore = t == 0 || load<u8>(spA + <usize>t) >= 2;
+      const wideAfter = last + 1 >= nTokA || load<u8>(spA + <usize>(last + 1)) >= 2;
+      if (count >= 3 || (count == 2 && (style == 2 || (wideBefore && wideAfter)))) {
         store<i32>(offB + (<usize>nTokB << 2), nCp);
         store<i32>(lenB + (<usize>nTokB << 2), count);
         store<u8>(kindB + <usize>nTokB, <u8>K_WORD);
