@@ -232,3 +232,44 @@ describe('many series', () => {
     expect(() => createSeriesDetector({ ewmaAlpha: 2 })).toThrow(/ewmaAlpha is out of range: 2/);
   });
 });
+
+describe('seasonal buckets and resets', () => {
+  it('half-hour-of-day buckets separate 00:10 from 00:40 of the same hour', () => {
+    const det = createSeriesDetector({ detectors: ['seasonal'], seasonality: 'half-hour-of-day', seasonMinCount: 3 });
+    const r = rng(41);
+    // for 20 days: 10 at hh:10, 50 at hh:40 (two half-hour slices of the same hour)
+    for (let d = 0; d < 20; d++) {
+      for (let h = 0; h < 24; h++) {
+        det.observe('h', T0 + d * 24 * HOUR + h * HOUR + 10 * MINUTE, 10 + r.normal() * 0.5);
+        det.observe('h', T0 + d * 24 * HOUR + h * HOUR + 40 * MINUTE, 50 + r.normal() * 0.5);
+      }
+    }
+    const day = T0 + 20 * 24 * HOUR;
+    expect(det.observe('h', day + 3 * HOUR + 10 * MINUTE, 10).flagged).toBe(false);
+    expect(det.observe('h', day + 3 * HOUR + 40 * MINUTE, 50).flagged).toBe(false);
+    // 50 in the :10 slice is far outside that slice's baseline
+    const hit = det.observe('h', day + 4 * HOUR + 10 * MINUTE, 50);
+    expect(hit.flagged).toBe(true);
+    expect(hit.findings[0]!.detector).toBe('seasonal');
+    expect(hit.findings[0]!.value).toBeGreaterThan(20);
+  });
+
+  it('reset forgets a series', () => {
+    const det = createSeriesDetector();
+    det.observeBatch(series(100, (i) => i));
+    expect(det.field('s', 'count')).toBe(100);
+    det.reset('s');
+    expect(det.field('s', 'count')).toBe(0);
+    det.observe('s', T0, 7);
+    expect(det.field('s', 'welfordMean')).toBe(7);
+  });
+
+  it('rate monitor: an idle gap longer than the window does not make the next arrival a surge', () => {
+    const det = createSeriesDetector({ detectors: ['rate'], rateWindowMs: 60_000 });
+    const pts = Array.from({ length: 600 }, (_, i) => ({ key: 'g', ts: T0 + i * 1000, value: 1 }));
+    det.observeBatch(pts);
+    // ten silent minutes, then the usual one point a second
+    const after = det.observeBatch(Array.from({ length: 120 }, (_, i) => ({ key: 'g', ts: T0 + 1_200_000 + i * 1000, value: 1 })));
+    expect(after.filter((p) => p.flagged)).toEqual([]);
+  });
+});
