@@ -110,6 +110,14 @@ async function main(): Promise<void> {
 
   const inputs: InputFile[] = [];
   const docs = [...loadCorpus(root, inputs), ...loadSharedTrain(sharedRoot, inputs), ...harvestDocs(root, inputs)];
+  // --jailbreak-weight W: scales role-play jailbreaks (in-the-wild, JailbreakBench, corpus jailbreak family)
+  // as positives, to measure what "jailbreak style" costs in benign prompts flagged.
+  const jbWeight = flag('--jailbreak-weight');
+  if (jbWeight !== undefined) {
+    for (const d of docs) {
+      if (d.label === 'attack' && (d.source.startsWith('jailbreak') || d.family === 'jailbreak')) d.weight = (d.weight ?? 1) * Number(jbWeight);
+    }
+  }
   const base = docs.filter((d) => !isHeldOut(d.group, kHeldOutPercent));
   // Carriers for synthetic injections come from the training side only, so held-out text stays unseen.
   const kGenericTasks = ['Summarize this document.', 'What are the key numbers in this text?', 'Give me the main points.', 'Is there anything I need to act on here?'];
@@ -222,7 +230,7 @@ async function main(): Promise<void> {
       'params.json': { bytes: Buffer.byteLength(paramsJson), sha256: sha256(paramsJson) },
     },
     inputs,
-    hyperParameters: { ...hyper, heldOutPercent: kHeldOutPercent, thresholdQuantile: q, minCalibrationDocs: kMinCalibrationDocs, structFeatures: STRUCT_NAMES.slice(0, NUM_STRUCT) },
+    hyperParameters: { ...hyper, jailbreakWeight: jbWeight === undefined ? 1 : Number(jbWeight), heldOutPercent: kHeldOutPercent, thresholdQuantile: q, minCalibrationDocs: kMinCalibrationDocs, structFeatures: STRUCT_NAMES.slice(0, NUM_STRUCT) },
     calibration,
     heldOut: { documents: held.length, auc: Math.round(heldAuc * 10000) / 10000, perSource },
     trainSeconds: Math.round((Date.now() - t0) / 1000),

@@ -182,6 +182,7 @@ function tokenize(start: usize, end: usize): void {
     store<i32>(lenA + (<usize>(nTokA - 1) << 2), 1);
   }
   // Per-word repairs: homoglyphs inside Latin words, leetspeak digits, numbers to a shape.
+  let leetWords = 0;
   for (let t = 0; t < nTokA; t++) {
     if (load<u8>(kindA + <usize>t) != <u8>K_WORD) continue;
     const o = load<i32>(offA + (<usize>t << 2));
@@ -202,14 +203,37 @@ function tokenize(start: usize, end: usize): void {
         if (m != 0) store<u32>(q, m);
       }
     }
-    if (digits > 0) {
+    if (digits > 0 && ascii > 0) {
       // "4551574n7" (assistant) has one letter left: any word of 3+ characters with a Latin letter.
-      const leetOk = ascii >= 1 && l >= 3;
+      const leetOk = l >= 3;
       for (let i = 0; i < l; i++) {
         const q = cpsA + (<usize>(o + i) << 2);
         const c = load<u32>(q);
         if (c >= 0x30 && c <= 0x39) store<u32>(q, leetOk ? leet(c) : 0x30);
       }
+      if (leetOk) {
+        leetWords++;
+        digitCount -= digits; // they were letters in disguise: not a "mostly digits" segment
+        letterCount += digits;
+      }
+    }
+  }
+  // Numbers: in a segment written in leetspeak, short all-digit words are words too ("70" = to,
+  // "17" = it); elsewhere every digit becomes 0 so amounts and years share one shape.
+  for (let t = 0; t < nTokA; t++) {
+    if (load<u8>(kindA + <usize>t) != <u8>K_WORD) continue;
+    const o = load<i32>(offA + (<usize>t << 2));
+    const l = load<i32>(lenA + (<usize>t << 2));
+    let allDigits = true;
+    for (let i = 0; i < l && allDigits; i++) {
+      const c = load<u32>(cpsA + (<usize>(o + i) << 2));
+      allDigits = c >= 0x30 && c <= 0x39;
+    }
+    if (!allDigits) continue;
+    const asWord = leetWords >= 2 && l <= 3;
+    for (let i = 0; i < l; i++) {
+      const q = cpsA + (<usize>(o + i) << 2);
+      store<u32>(q, asWord ? leet(load<u32>(q)) : 0x30);
     }
   }
   mergeSpacedLetters();

@@ -24,7 +24,7 @@ export interface DecodeOptions {
   maxSpans?: number;
 }
 
-const kPercent = /(?:[^\s%<>"']{0,12}%[0-9a-fA-F]{2}){3,}[^\s%<>"']*/g;
+const kPercent = /(?:[^\s%<>"']{0,40}%[0-9a-fA-F]{2}){3,}[^\s%<>"']*/g;
 const kTags = /(?:\u{E0000}|\u{E0001}|[\u{E0020}-\u{E007F}])+/gu;
 const kWord = /[A-Za-z]{2,}/g;
 
@@ -74,12 +74,16 @@ function decodeHex(s: string): string | undefined {
 }
 
 function decodePercent(s: string): string | undefined {
-  try {
-    const t = decodeURIComponent(s);
-    return t !== s && printableRatio(t) >= 0.9 ? t : undefined;
-  } catch {
-    return undefined;
+  // Tolerant: %XX become bytes, everything else stays as its UTF-8; a stray % does not void the span.
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) === 0x25 && i + 2 < s.length + 0 && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else for (const b of Buffer.from(s[i], 'utf8')) bytes.push(b);
   }
+  const t = kUtf8.decode(Uint8Array.from(bytes));
+  return t !== s && printableRatio(t) >= 0.9 ? t : undefined;
 }
 
 function rot13(s: string): string {
