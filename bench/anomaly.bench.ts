@@ -5,7 +5,7 @@
  * same process as a reference. Writes bench/results/anomaly.json.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { loadavg, cpus } from 'node:os';
+import { loadavg, cpus, getPriority } from 'node:os';
 import { SeriesDetector, type SeriesDetectorOptions } from '../src/anomaly/series-detector.ts';
 
 const SERIES = 10_000;
@@ -110,6 +110,8 @@ const report = {
   cpu: cpus()[0]?.model,
   // the machine is shared: a load average above the core count means the figures are depressed
   loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
+  // scheduling priority of this process (e.g. -20 when run under `nice -n -20` on a shared machine)
+  niceness: getPriority(),
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/anomaly.json', JSON.stringify(report, null, 2) + '\n');
