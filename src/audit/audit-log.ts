@@ -13,7 +13,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { AuditSink } from './sink.ts';
 import { FileSink, type FileSinkOptions } from './file-sink.ts';
-import { GENESIS_HASH, sealRecord, type AuditEntry, type AuditRecord } from './record.ts';
+import { GENESIS_HASH, seal, type AuditEntry, type SealedRecord } from './record.ts';
 import { signCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { loadSigningKey, type SigningKey } from './keys.ts';
 import { MerkleFrontier } from './merkle.ts';
@@ -36,7 +36,7 @@ export interface AppendReceipt {
 }
 
 interface Waiter {
-  record: AuditRecord;
+  sealed: SealedRecord;
   resolve: (receipt: AppendReceipt) => void;
   reject: (err: Error) => void;
 }
@@ -128,18 +128,19 @@ export class AuditLog {
   append(entry: AuditEntry): Promise<AppendReceipt> {
     if (this.#failure !== null) return Promise.reject(new Error(`audit log failed earlier and accepts no more records: ${this.#failure.message}`));
     if (this.#closed) return Promise.reject(new Error('audit log is closed'));
-    let record: AuditRecord;
+    let sealed: SealedRecord;
     try {
-      record = sealRecord(entry, this.#nextSeq, this.#lastHash, this.#now());
+      sealed = seal(entry, this.#nextSeq, this.#lastHash, this.#now());
     } catch (err) {
       return Promise.reject(err as Error);
     }
+    const record = sealed.record;
     this.#nextSeq++;
     this.#lastHash = record.hash;
     this.#frontier.add(record.hash);
     if (record.seq - this.#lastCheckpointCount >= this.#checkpointEvery) this.#dueCheckpoints.push(this.#checkpointNow());
     return new Promise<AppendReceipt>((resolve, reject) => {
-      this.#batch.push({ record, resolve, reject });
+      this.#batch.push({ sealed, resolve, reject });
       this.#scheduleFlush();
     });
   }
@@ -165,9 +166,9 @@ export class AuditLog {
         this.#dueCheckpoints = [];
         try {
           if (this.#failure !== null) throw this.#failure;
-          if (batch.length > 0) await this.#sink.appendRecords(batch.map((w) => w.record));
+          if (batch.length > 0) await this.#sink.appendRecords(batch.map((w) => w.sealed));
           this.#durableCount += batch.length;
-          for (const w of batch) w.resolve({ seq: w.record.seq, hash: w.record.hash });
+          for (const w of batch) w.resolve({ seq: w.sealed.record.seq, hash: w.sealed.record.hash });
           for (const cp of checkpoints) await this.#sink.appendCheckpoint(cp);
         } catch (err) {
           this.#failure ??= err as Error;

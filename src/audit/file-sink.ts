@@ -22,7 +22,7 @@ import { open, mkdir, truncate, readFile, unlink, stat, type FileHandle } from '
 import { constants } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditSink, SinkState } from './sink.ts';
-import type { AuditRecord } from './record.ts';
+import type { AuditRecord, SealedRecord } from './record.ts';
 import type { Checkpoint } from './checkpoint.ts';
 import { CHECKPOINT_FILE, listSegments, readLines, segmentName } from './segments.ts';
 
@@ -178,9 +178,11 @@ export class FileSink implements AuditSink {
     }
   }
 
-  async appendRecords(records: AuditRecord[]): Promise<void> {
+  async appendRecords(records: SealedRecord[]): Promise<void> {
     if (this.#segment === null) throw new Error('audit sink is not open');
-    const data = Buffer.from(records.map((r) => JSON.stringify(r) + '\n').join(''));
+    let text = '';
+    for (const r of records) text += r.line + '\n';
+    const data = Buffer.from(text);
     if (this.#segmentBytes > 0 && this.#segmentBytes + data.length > this.#maxSegmentBytes) {
       await this.#trimSegment();
       await this.#segment.close();

@@ -92,9 +92,31 @@ export function recordHash(record: Omit<AuditRecord, 'hash'> | AuditRecord): str
   return sha256Hex(canonicalJson(rest));
 }
 
+/** A sealed record and the line that stores it. */
+export interface SealedRecord {
+  record: AuditRecord;
+  /** One JSON line (no newline): `{"hash":...,` followed by the canonical body. */
+  line: string;
+}
+
 export function sealRecord(entry: AuditEntry, seq: number, prev: string, time: Date = new Date()): AuditRecord {
-  const unsealed = { ...stripUndefined(entry), v: RECORD_VERSION, seq, time: time.toISOString(), prev } as Omit<AuditRecord, 'hash'>;
-  return { ...unsealed, hash: recordHash(unsealed) } as AuditRecord;
+  return seal(entry, seq, prev, time).record;
+}
+
+/**
+ * Seals and serializes in one pass: the canonical JSON that is hashed is also the stored line,
+ * with the hash put in front (key order does not matter to readers, who re-canonicalize).
+ */
+export function seal(entry: AuditEntry, seq: number, prev: string, time: Date = new Date()): SealedRecord {
+  const record = stripUndefined(entry) as AuditRecord;
+  record.v = RECORD_VERSION;
+  record.seq = seq;
+  record.time = time.toISOString();
+  record.prev = prev;
+  const body = canonicalJson(record);
+  const hash = sha256Hex(body);
+  record.hash = hash;
+  return { record, line: `{"hash":"${hash}",${body.slice(1)}` };
 }
 
 function stripUndefined<T extends object>(obj: T): T {

@@ -24,7 +24,7 @@
  *   `acks=all`; `appendRecords` resolves on the broker ack of the batch. Checkpoints go to a
  *   compacted side topic. `open()` reads the partition tail (or a snapshot of the frontier).
  */
-import type { AuditRecord } from './record.ts';
+import type { AuditRecord, SealedRecord } from './record.ts';
 import type { Checkpoint } from './checkpoint.ts';
 
 export interface SinkState {
@@ -38,7 +38,8 @@ export interface SinkState {
 
 export interface AuditSink {
   open(): Promise<SinkState>;
-  appendRecords(records: AuditRecord[]): Promise<void>;
+  /** Each record comes with its JSON line (hash first, then the canonical body), ready to store. */
+  appendRecords(records: SealedRecord[]): Promise<void>;
   appendCheckpoint(checkpoint: Checkpoint): Promise<void>;
   close(): Promise<void>;
 }
