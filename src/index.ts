@@ -27,3 +27,6 @@ export { CONTEXTS, VERDICTS } from './types.ts';
 export { createGuard, issuePassport, verifyPassport, decodePassport, parseSpec, writeKeyPair, loadPrivateKey, loadPublicKey } from './guard/index.ts';
 export type { Guard, GuardOptions, GuardStore } from './guard/index.ts';
 export type { Action, AuthorizeContext, Decision, PassportSpec } from './guard/types.ts';
+export * from './anomaly/index.ts';
+export { openAuditLog, auditRecordFromScan, auditRecordFromDecision, verifyAuditDir, exportAuditLog, replayAuditLog } from './audit/index.ts';
+export type { AuditLog, AuditEntry, AuditRecord, AuditSink, VerifyReport } from './audit/index.ts';
