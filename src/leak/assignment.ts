@@ -42,6 +42,8 @@ const kTrailingWords = /^[ \t]+(?:api|secret|access|private|signing|key|token|id
  */
 export function parseAssignment(text: string, hitStart: number, hitEnd: number): Assignment | null {
   const n = text.length;
+  // Anchors such as `key =` or `pass:` end past the key: parse from the key characters only.
+  while (hitEnd > hitStart + 1 && !isIdentChar(text.charCodeAt(hitEnd - 1))) hitEnd--;
   let keyStart = hitStart;
   while (keyStart > 0 && hitStart - keyStart < kMaxKey && isIdentChar(text.charCodeAt(keyStart - 1))) keyStart--;
   let i = hitEnd;
@@ -134,6 +136,11 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     // whitespace , ; " ' < & end the bare value (`&` ends a URL query parameter); a closing ) } ] > ends it
     // only when it closes something opened before the value (`f(key=value)`, `{key: value}`).
     if (c <= 32 || c === 44 || c === 59 || c === 34 || c === 39 || c === 60 || c === 38) break;
+    // `=` inside a bare value starts another assignment (`a=b=c`); base64 padding `=` only ends one.
+    if (c === 61 && end > start) {
+      const next = end + 1 < n ? text.charCodeAt(end + 1) : 32;
+      if (next !== 61 && next > 32 && next !== 38 && next !== 34 && next !== 39 && next !== 44 && next !== 59) break;
+    }
     if (c === 40 || c === 123 || c === 91) depth++;
     else if (c === 41 || c === 125 || c === 93 || c === 62) {
       if (depth === 0) break;

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Finding } from '../types.ts';
+import { keepBest } from './overlap.ts';
 
 /** Neutral words for the readable part of a token (team-written list). */
 const kWords = [
@@ -183,8 +184,5 @@ export function encodedLayers(text: string): Array<{ start: number; end: number;
 
 function dedupe(findings: Finding[]): Finding[] {
   // A full match and its hex core overlap: keep the widest per region, full before partial.
-  const order = [...findings].sort((a, b) => Number(a.details?.partial) - Number(b.details?.partial) || b.end - b.start - (a.end - a.start));
-  const kept: Finding[] = [];
-  for (const f of order) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  return keepBest(findings, (a, b) => Number(a.details?.partial) - Number(b.details?.partial) || b.end - b.start - (a.end - a.start));
 }

@@ -7,6 +7,7 @@ import type { Finding } from '../types.ts';
 import { AnchorMatcher, type AnchorHit } from './prefilter.ts';
 import { ANCHORED_RULES, type AnchoredRule } from './rules.ts';
 import type { LeakSpan } from './span.ts';
+import { keepBest } from './overlap.ts';
 import { maskEvidence } from './text.ts';
 import { scanUnanchoredSpans } from './unanchored.ts';
 
@@ -19,16 +20,15 @@ function anchorMatcher(): AnchorMatcher {
 
 /** Runs each hit's confirmer once per (rule, anchor start); unknown signature ids are ignored (other families). */
 export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan[] {
-  // Two anchors of one rule at one position give the same spans; resolveOverlaps drops the repeats, which
-  // costs less than keying every hit.
   const out: LeakSpan[] = [];
-  let lastRule: AnchoredRule | undefined;
-  let lastStart = -1;
+  // Anchor hits of one rule that overlap (`api_key`, `_key`, `key:` in one identifier) confirm the same thing.
+  const lastEnd = new Map<AnchoredRule, number>();
   for (const h of hits) {
     const r = kRuleById.get(h.signatureId);
-    if (r === undefined || (r === lastRule && h.start === lastStart)) continue;
-    lastRule = r;
-    lastStart = h.start;
+    if (r === undefined) continue;
+    const prev = lastEnd.get(r);
+    if (prev !== undefined && h.start < prev) continue;
+    lastEnd.set(r, h.end);
     for (const s of r.confirm(text, h.start, h.end)) out.push(s);
   }
   return out;
@@ -41,13 +41,7 @@ function scanLayer(decoded: string): LeakSpan[] {
 
 /** Keeps the most specific span where spans overlap: higher priority first, then the longer one. */
 export function resolveOverlaps(spans: LeakSpan[]): LeakSpan[] {
-  if (spans.length <= 1) return spans;
-  const order = [...spans].sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: LeakSpan[] = [];
-  for (const s of order) {
-    if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
-  }
-  return kept.sort((a, b) => a.start - b.start);
+  return keepBest(spans, (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
 }
 
 /** Turns a span into a public Finding; the evidence is masked, never the secret. */
@@ -89,10 +83,7 @@ export function detectLeaks(text: string): Finding[] {
 /** Merges findings produced separately (confirm + unanchored + engine) into one non-overlapping list per leak. */
 export function mergeLeakFindings(findings: Finding[]): Finding[] {
   const rank = (f: Finding): number => (f.family === 'canary' ? 10 : f.details?.encoding !== undefined ? 2.5 : f.rule === 'generic-secret' || f.rule === 'password' ? 1 : 2);
-  const order = [...findings].sort((a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start));
-  const kept: Finding[] = [];
-  for (const f of order) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
-  return kept.sort((a, b) => a.start - b.start);
+  return keepBest(findings, (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start));
 }
 
 /** The anchored rules (for the pack writer and tests). */

@@ -53,15 +53,19 @@ export type PatternConfirmer = Confirmer & { pattern?: RegExp };
 
 function tokenRule(spec: TokenSpec): PatternConfirmer {
   const back = spec.back ?? 0;
+  // When the anchor is the token's first characters, one sticky match at the hit replaces a window scan.
+  const sticky = back === 0 ? new RegExp(spec.re.source, spec.re.flags.replace('g', '') + 'y') : null;
   const confirm: PatternConfirmer = (text, hitStart, hitEnd) => {
     const ws = Math.max(0, hitStart - back);
     const we = Math.min(text.length, hitEnd + spec.fwd);
     const win = text.slice(ws, we);
-    const re = spec.re;
-    re.lastIndex = 0;
+    const re = sticky ?? spec.re;
+    re.lastIndex = sticky ? hitStart - ws : 0;
     const out: LeakSpan[] = [];
     let m: RegExpExecArray | null;
-    while ((m = re.exec(win)) !== null) {
+    let once = false;
+    while (!once && (m = re.exec(win)) !== null) {
+      once = sticky !== null;
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
@@ -343,26 +347,44 @@ const kUuid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9
 
 // ---------------------------------------------------------------- structured confirmers
 
-const pem = tokenRule({
-  rule: 'private-key',
-  severity: 'critical',
-  re: /-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----(?<body>[\s\S]{0,16000}?)(?:-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----|$)/dg,
-  fwd: 16100,
-  boundary: false,
-  random: false,
-  reveal: 0,
-  priority: PRIORITY.validated,
-  check: (m) => {
-    // A real key has a base64 body (escaped newlines in JSON allowed); an empty or `...` body is documentation.
-    const body = (m.groups?.body ?? '').replace(/\\n|\\r|[\s"',+]|Proc-Type:[^\n]*|DEK-Info:[^\n]*|Comment:[^\n]*/g, '');
-    const b64 = body.replace(/[^A-Za-z0-9+/=]/g, '');
-    if (b64.length < 40 || b64.length < body.length * 0.9) return false;
-    // DER starts with structured bytes, so only placeholders and obviously typed bodies are rejected here.
-    if (isPlaceholder(b64.slice(0, 200)) || longestRepeat(b64) >= 12 || shannonEntropy(b64.slice(0, 400)) < 4.5) return false;
-    const kind = /BEGIN ([A-Z0-9 ]*?)\s*PRIVATE/.exec(m[0])?.[1]?.trim().toLowerCase() || 'pkcs8';
-    return { keyType: kind };
-  },
-});
+/**
+ * PEM / OpenSSH / PGP private key blocks: the BEGIN line, then a body of base64 lines (after optional
+ * `Proc-Type:`/`DEK-Info:` headers, JSON `\\n` escapes allowed) up to the END line or the end of the text.
+ * The body is walked once, so repeated BEGIN lines cost time linear in the text.
+ */
+const kPemBegin = /-----BEGIN[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----/y;
+const pem: Confirmer = (text, hitStart) => {
+  kPemBegin.lastIndex = hitStart;
+  const head = kPemBegin.exec(text);
+  if (head === null) return [];
+  let i = hitStart + head[0].length;
+  const limit = Math.min(text.length, i + 16_000);
+  let b64 = 0;
+  let sample = '';
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 61) {
+      b64++;
+      if (sample.length < 400) sample += text[i];
+      i++;
+    } else if (c === 10 || c === 13 || c === 32 || c === 9 || c === 34 || c === 44) {
+      i++;
+    } else if (c === 92 && (text[i + 1] === 'n' || text[i + 1] === 'r')) {
+      i += 2;
+    } else if (b64 === 0 && /^(?:Proc-Type|DEK-Info|Comment):[^\n]*/.test(text.slice(i, i + 200))) {
+      i = text.indexOf('\n', i) === -1 ? limit : text.indexOf('\n', i);
+    } else break;
+  }
+  // A real key has a base64 body; an empty or `...` body is documentation. DER begins with structured bytes,
+  // so the entropy bar is lower than for random tokens.
+  if (b64 < 40 || isPlaceholder(sample.slice(0, 200)) || longestRepeat(sample) >= 12 || shannonEntropy(sample) < 4.5) return [];
+  let end = i;
+  const tail = /^-----END[ A-Z0-9]{0,24}PRIVATE KEY(?: BLOCK)?-----/.exec(text.slice(i, i + 60));
+  if (tail !== null) end = i + tail[0].length;
+  else if (i < text.length && text.charCodeAt(i) === 45) return []; // another marker, not this key's END
+  const kind = /BEGIN ([A-Z0-9 ]*?)\s*PRIVATE/.exec(head[0])?.[1]?.trim().toLowerCase() || 'pkcs8';
+  return [{ start: hitStart, end, family: 'secret', rule: 'private-key', severity: 'critical', priority: PRIORITY.validated, details: { keyType: kind } }];
+};
 
 const jwt = tokenRule({
   rule: 'jwt',
@@ -632,7 +654,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     re: /discord(?:app)?\.com\/api\/webhooks\/\d{15,20}\/(?<body>[A-Za-z0-9_\-]{60,70})/dg,
   })),
   rule('telegram-bot-token', ['telegram', 'bot_token', 'api.telegram.org/bot'], 'Telegram bot token (digits:35 chars) in Telegram context', tokenRule({
-    rule: 'telegram-bot-token', severity: 'high', fwd: 200, back: 0,
+    rule: 'telegram-bot-token', severity: 'high', fwd: 200, back: 1, // the token follows the context word: window scan, not sticky
     re: /\d{8,10}:(?<body>[A-Za-z0-9_\-]{35})(?![A-Za-z0-9_\-])/dg,
     boundary: false,
     check: () => true,

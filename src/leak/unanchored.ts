@@ -446,10 +446,21 @@ function pushLayer(out: LeakSpan[], inner: LeakSpan[], s: number, e: number, enc
 
 const kSizes = [24, 21, 18, 15, 12];
 
+/** In a run longer than this, a phrase is only looked for near its start or end (see below). */
+const kLongRun = 30;
+
 function evaluateMnemonicRun(text: string, starts: number[], ends: number[], mask: number, out: LeakSpan[]): void {
   const words = starts.map((s, k) => text.slice(s, ends[k]!).toLowerCase());
+  // A seed phrase is written as its own run of words, maybe after a word or two that happen to be in the
+  // list ("seed", "wallet"). Inside a long list of wordlist words, 1 window in 16 passes a 12-word checksum
+  // by chance, so long runs are only searched within 6 words of their start or end.
+  const long = words.length > kLongRun;
   let off = 0;
   while (off + 12 <= words.length) {
+    if (long && off > 6 && off < words.length - 24 - 6) {
+      off = words.length - 24 - 6;
+      continue;
+    }
     let found = 0;
     let language: string | null = null;
     for (const size of kSizes) {
