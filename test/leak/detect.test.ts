@@ -97,3 +97,12 @@ describe('engine hooks', () => {
     expect(f[0]!.start).toBe(text.length - 20);
   });
 });
+
+describe('adversarial inputs (results; the suite timeout catches quadratic blow-ups)', () => {
+  it('50,000 e-mail addresses give 50,000 findings; repeated BEGIN lines, eyJ runs and key= chains give none', () => {
+    expect(detectLeaks('a@b-trading.co '.repeat(50_000)).length).toBe(50_000);
+    expect(detectLeaks('-----BEGIN RSA PRIVATE KEY-----\n'.repeat(20_000))).toEqual([]);
+    expect(detectLeaks('eyJ '.repeat(100_000))).toEqual([]);
+    expect(detectLeaks('key='.repeat(100_000))).toEqual([]);
+  });
+});
