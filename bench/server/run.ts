@@ -143,7 +143,9 @@ for (const scenario of scenarios) {
   const dir = await mkdtemp(join(tmpdir(), 'tollgate-bench-'));
   // stub: the HTTP layer alone (constant-time detector); inline: real engine on the event loop;
   // pool: real engine in one worker per core.
-  const extra = scenario.startsWith('stub') ? ['stub'] : scenario.startsWith('pool') ? ['--threads', String(Math.max(1, cpus().length))] : ['--inline'];
+  // pool1: a single worker (the event loop and the load generator take the other core).
+  const threads = scenario.startsWith('pool1') ? 1 : Math.max(1, cpus().length);
+  const extra = scenario.startsWith('stub') ? ['stub'] : scenario.startsWith('pool') ? ['--threads', String(threads)] : ['--inline'];
   const auditDir = join(dir, 'audit');
   if (scenario.endsWith('-audit')) extra.push('--audit-dir', auditDir);
   const loadAvg1m = Math.round(loadavg()[0]! * 10) / 10;

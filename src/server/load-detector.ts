@@ -88,7 +88,12 @@ function guardAuthorize(guard: Guard) {
 
 export async function loadDetector(options: LoadDetectorOptions = {}): Promise<Detector & { crashWorkerForTest?(): Promise<void> }> {
   const engineOptions: EngineOptions = { inline: options.inline ?? false };
-  if (options.maxThreads !== undefined) engineOptions.maxThreads = options.maxThreads;
+  if (options.maxThreads !== undefined) {
+    // A server keeps its workers warm: min = max (the pool's default min is the core count,
+    // which would conflict with a smaller max).
+    engineOptions.maxThreads = options.maxThreads;
+    engineOptions.minThreads = options.maxThreads;
+  }
   if (options.maxQueue !== undefined) engineOptions.maxQueue = options.maxQueue;
   if (options.pack !== undefined) engineOptions.pack = options.pack;
   const engine = await createEngine(engineOptions);
