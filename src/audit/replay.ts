@@ -3,7 +3,7 @@
  * verdict changed (after a signature-pack update, say). Only records stored with their raw text
  * can be replayed: by default a record keeps just the input's SHA-256, which proves what was
  * scanned but cannot be scanned again. Open the log with `storeRawText: true` (server/CLI flag
- * `--audit-raw-text`) where replay matters more than keeping prompts out of the log.
+ * `--audit-raw`) where replay matters more than keeping prompts out of the log.
  */
 import { readRecordLines } from './segments.ts';
 import { sha256Hex, type AuditRecord } from './record.ts';

@@ -77,7 +77,7 @@ async function replay(dir: string, json: boolean, io: CliIO): Promise<number> {
     else {
       io.stdout.write(`replayed ${report.replayed} scan records: ${report.unchanged} unchanged, ${report.changed.length} changed\n`);
       if (report.withoutText > 0) {
-        io.stdout.write(`${report.withoutText} scan records were stored without raw text (SHA-256 only) and cannot be replayed; log with --audit-raw-text to make them replayable\n`);
+        io.stdout.write(`${report.withoutText} scan records were stored without raw text (SHA-256 only) and cannot be replayed; record with --audit-raw (tollgate scan or serve) to make them replayable\n`);
       }
       if (report.otherKinds > 0) io.stdout.write(`${report.otherKinds} authorize/redact records are not replayed\n`);
       if (report.hashMismatch.length > 0) io.stdout.write(`text does not match its input hash (edited) at: ${report.hashMismatch.join(', ')}\n`);

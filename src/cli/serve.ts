@@ -13,7 +13,7 @@ import { buildServer } from '../server/app.ts';
 import { openAuditLog } from '../audit/audit-log.ts';
 import type { Detector } from '../server/detector.ts';
 
-const kUsage = `usage: tollgate serve [--host 127.0.0.1] [--port 8787] [--audit-dir DIR] [--audit-key KEY.pem] [--audit-raw-text]
+const kUsage = `usage: tollgate serve [--host 127.0.0.1] [--port 8787] [--audit-dir DIR] [--audit-key KEY.pem] [--audit-raw]
                       [--audit-checkpoint-every N] [--inline | --threads N] [--max-body-bytes N]
                       [--max-batch N] [--max-in-flight N] [--max-queue N] [--log-level info] [--insecure-no-auth]
                       [--guard-public-key PUBLIC.pem] [--guard-state-dir DIR]
@@ -46,7 +46,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const { args, io } = options;
   const { flags, positionals } = parseFlags(args, {
     strings: ['host', 'port', 'audit-dir', 'audit-key', 'guard-public-key', 'guard-state-dir', 'audit-checkpoint-every', 'threads', 'max-body-bytes', 'max-batch', 'max-in-flight', 'max-queue', 'log-level'],
-    booleans: ['inline', 'insecure-no-auth', 'audit-raw-text', 'help'],
+    booleans: ['inline', 'insecure-no-auth', 'audit-raw', 'help'],
   });
   if (flags.help === true) {
     io.stdout.write(kUsage + '\n');
@@ -113,7 +113,7 @@ export async function serve(options: ServeOptions): Promise<number> {
       engine: detector,
       auditLog,
       apiKeys,
-      auditRawText: flags['audit-raw-text'] === true,
+      auditRawText: flags['audit-raw'] === true,
       maxBodyBytes: intFlag(flags, 'max-body-bytes', undefined),
       maxBatch: intFlag(flags, 'max-batch', undefined),
       maxInFlight: intFlag(flags, 'max-in-flight', undefined),
