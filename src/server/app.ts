@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { ScanInput, ScanResult } from '../types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { auditRecordFromDecision, auditRecordFromScan, type AuditEntry, type AuditMeta } from '../audit/record.ts';
+import { CanonicalJsonError } from '../audit/canonical-json.ts';
 import type { Detector } from './detector.ts';
 import { RequestAuthenticator } from './auth.ts';
 import { Admission } from './admission.ts';
@@ -166,11 +167,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     storeRawText: options.auditRawText === true,
   });
 
-  const record = async (entries: AuditEntry[]): Promise<{ seq: number }[] | undefined> => {
+  /** Builds the entries (inside the try: building can fail on the request) and appends them. */
+  const record = async (build: () => AuditEntry[]): Promise<{ seq: number }[] | undefined> => {
     if (audit === null) return undefined;
     try {
-      return await Promise.all(entries.map((e) => audit.append(e)));
+      return await Promise.all(build().map((e) => audit.append(e)));
     } catch (err) {
+      // A request that cannot be written down (absurdly nested tool arguments) is the caller's
+      // fault; anything else is the log's.
+      if (err instanceof CanonicalJsonError) {
+        const field = err.path.replace(/^\$\.input\.?/, '').replace(/^\$\.?/, '') || 'body';
+        throw new RequestError(400, 'invalid_request', `request cannot be recorded: ${err.message.replace(/^canonicalJson: \$\S*/, field)}`, field);
+      }
       throw new RequestError(503, 'audit_unavailable', `decision not recorded, so not answered: ${(err as Error).message}`);
     }
   };
@@ -199,7 +207,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { input, caller } = parseScanBody(request.body);
     const result = await admitted(() => engine.scan(input));
     m.verdicts.inc({ kind: 'scan', verdict: result.verdict });
-    const receipts = await record([auditRecordFromScan(input, result, metaFor(request, caller))]);
+    const receipts = await record(() => [auditRecordFromScan(input, result, metaFor(request, caller))]);
     return send(request, reply, scanResponse(result, caller, receipts?.[0]));
   });
 
@@ -217,7 +225,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       scanned.push(i);
       m.verdicts.inc({ kind: 'scan', verdict: r.verdict });
     });
-    const receipts = await record(scanned.map((i) => auditRecordFromScan(items[i]!.input, results[i] as ScanResult, metaFor(request, items[i]!.caller))));
+    const receipts = await record(() => scanned.map((i) => auditRecordFromScan(items[i]!.input, results[i] as ScanResult, metaFor(request, items[i]!.caller))));
     const receiptByIndex = new Map(scanned.map((index, k) => [index, receipts?.[k]]));
     return send(request, reply, {
       results: results.map((r, i) => {
@@ -238,7 +246,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { reasonCodes, auditFindings, agent, tenant, ...answer } = outcome;
     m.verdicts.inc({ kind: 'authorize', verdict: outcome.verdict });
     const caller = { ...callerOf(body), ...(agent !== undefined ? { agent } : {}), ...(tenant !== undefined ? { tenant } : {}) };
-    const receipts = await record([
+    const receipts = await record(() => [
       auditRecordFromDecision({ kind: 'authorize', input: withoutBearer(body), verdict: outcome.verdict, reasons: reasonCodes, findings: auditFindings, flagged: outcome.verdict !== 'allow' }, metaFor(request, caller)),
     ]);
     return send(request, reply, receipts === undefined ? answer : { ...answer, audit: { seq: receipts[0]!.seq } });
@@ -254,7 +262,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const outcome = await admitted(() => redact.call(engine, redactRequest as { text: string }));
     const verdict = outcome.findings.length > 0 ? 'redacted' : 'unchanged';
     m.verdicts.inc({ kind: 'redact', verdict });
-    const receipts = await record([
+    const receipts = await record(() => [
       auditRecordFromDecision({ kind: 'redact', input: body.text, verdict, findings: outcome.findings, flagged: outcome.findings.length > 0 }, { ...metaFor(request, caller), storeRawText: false }),
     ]);
     return send(request, reply, receipts === undefined ? outcome : { ...outcome, audit: { seq: receipts[0]!.seq } });

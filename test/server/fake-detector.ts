@@ -2,8 +2,8 @@ import type { ScanInput, ScanResult } from '../../src/types.ts';
 import type { Detector } from '../../src/server/detector.ts';
 
 /** A stand-in engine: flags "ignore previous", optionally waits on a gate so tests can hold scans in flight. */
-export function fakeDetector(options: { gate?: () => Promise<void> } = {}): Detector & { scans: number } {
-  const detector = {
+export function fakeDetector(options: { gate?: () => Promise<void>; authorize?: boolean } = {}): Detector & { scans: number } {
+  const detector: Detector & { scans: number } = {
     scans: 0,
     versions: { engine: 'test', pack: 'fake@1' },
     async scan(input: ScanInput): Promise<ScanResult> {
@@ -23,6 +23,7 @@ export function fakeDetector(options: { gate?: () => Promise<void> } = {}): Dete
       return Promise.all(inputs.map((i) => detector.scan(i)));
     },
   };
+  if (options.authorize) detector.authorize = async () => ({ verdict: 'allow', reasons: [], reasonCodes: [] });
   return detector;
 }
 

@@ -3,6 +3,8 @@ import { pack } from 'msgpackr';
 import { buildServer } from '../../src/server/app.ts';
 import { signRequest } from '../../src/server/auth.ts';
 import { fakeDetector } from './fake-detector.ts';
+import { openAuditLog } from '../../src/audit/index.ts';
+import { tempDir } from '../audit/helpers.ts';
 
 /** Small deterministic PRNG so a failure reproduces. */
 function rng(seed: number): () => number {
@@ -35,6 +37,8 @@ function malformedBodies(): { name: string; body: Buffer; type: string }[] {
   out.push({ name: 'deeply nested arrays', body: Buffer.from('['.repeat(depth) + ']'.repeat(depth)), type: 'application/json' });
   out.push({ name: 'deeply nested objects in a field', body: Buffer.from('{"text":"a","x":' + '{"a":'.repeat(depth) + '1' + '}'.repeat(depth) + '}'), type: 'application/json' });
   out.push({ name: 'deeply nested unterminated', body: Buffer.from('{"a":'.repeat(depth)), type: 'application/json' });
+  // A well-formed tool call whose arguments nest too deep to be written to the audit log.
+  out.push({ name: 'tool args nested 200 deep', body: Buffer.from('{"passport":"p","action":{"tool":"t","args":' + '{"a":'.repeat(200) + '1' + '}'.repeat(200) + '}}'), type: 'application/json' });
   // MessagePack: deep nesting (fixarray of one element, repeated), truncated, random bytes, wrong types.
   out.push({ name: 'msgpack deep nesting', body: Buffer.concat([Buffer.alloc(depth, 0x91), Buffer.from([0xc0])]), type: 'application/msgpack' });
   const good = Buffer.from(pack({ text: 'hello', context: 'user_prompt' }));
@@ -56,7 +60,8 @@ function malformedBodies(): { name: string; body: Buffer; type: string }[] {
 describe('fuzz: malformed bodies never crash the server or yield 5xx', () => {
   it('answers every malformed body with a 4xx (or a clean 200) and keeps serving', async () => {
     const keys = new Map([['fz', 'fuzzing-secret-0123456789']]);
-    const app = await buildServer({ engine: fakeDetector(), apiKeys: keys });
+    const auditLog = await openAuditLog({ dir: await tempDir(), env: {} });
+    const app = await buildServer({ engine: fakeDetector({ authorize: true }), apiKeys: keys, auditLog });
     const statuses = new Map<number, number>();
     try {
       for (const route of ['/v1/scan', '/v1/scan/batch', '/v1/redact', '/v1/authorize']) {
@@ -65,7 +70,10 @@ describe('fuzz: malformed bodies never crash the server or yield 5xx', () => {
           const res = await app.inject({ method: 'POST', url: route, payload: body, headers });
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
           if (res.statusCode >= 500 && res.statusCode !== 501) throw new Error(`${route} ${name}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-          expect(res.statusCode, `${route} ${name}`).toBeLessThan(res.statusCode === 501 ? 502 : 500);
+          if (name === 'tool args nested 200 deep' && route === '/v1/authorize') {
+            expect(res.statusCode).toBe(400);
+            expect(res.json().message).toMatch(/cannot be recorded: .*nested deeper than 64 levels/);
+          }
         }
       }
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
