@@ -106,3 +106,31 @@ describe('adversarial inputs (results; the suite timeout catches quadratic blow-
     expect(detectLeaks('key='.repeat(100_000))).toEqual([]);
   });
 });
+
+describe('prefixed vendor tokens (published prefixes, random bodies)', () => {
+  const t = new TokenFactory(61);
+  const UP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  const AN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const cases: Array<[string, () => string]> = [
+    ['doppler-token', () => `dp.st.prd.${t.mixed(AN, 43)}`],
+    ['linear-api-key', () => `lin_api_${t.mixed(AN, 40)}`],
+    ['pulumi-token', () => `pul-${t.str('0123456789abcdef', 40)}`],
+    ['dynatrace-token', () => `dt0c01.${t.str(UP, 24)}.${t.str(UP, 64)}`],
+    ['groq-api-key', () => `gsk_${t.mixed(AN, 52)}`],
+    ['google-oauth-secret', () => `GOCSPX-${t.mixed(AN, 28)}`],
+    ['docker-hub-token', () => `dckr_pat_${t.mixed(AN, 27)}`],
+    ['alibaba-access-key', () => `LTAI${t.mixed(AN, 20)}`],
+    ['plaid-token', () => `access-production-${t.uuid()}`],
+    ['npm-token', () => `npm_${t.mixed(AN, 36)}`],
+    ['sendgrid-api-key', () => `SG.${t.mixed(AN, 22)}.${t.mixed(AN, 43)}`],
+    ['digitalocean-token', () => `dop_v1_${t.str('0123456789abcdef', 64)}`],
+  ];
+  for (const [rule, make] of cases) {
+    it(`${rule}: found in a config line; a placeholder body is not`, () => {
+      const token = make();
+      expect(detectLeaks(`TOKEN=${token}`).map((f) => f.rule)).toContain(rule);
+      const fake = token.replace(/[A-Za-z0-9]{8}$/, 'xxxxxxxx');
+      expect(detectLeaks(`see docs: ${fake.slice(0, fake.length - 20)}${'x'.repeat(20)}`).filter((f) => f.rule === rule)).toEqual([]);
+    });
+  }
+});
