@@ -5,7 +5,7 @@
  * autocannon from this process: 1 KB JSON scan requests, each signed with a fresh nonce.
  * Prints req/s and latency percentiles per scenario and writes bench/server/results/latest.json.
  *
- *   npm run bench:server -- [--duration 10] [--connections 10] [--scenarios stub,stub-audit,inline,inline-audit,pool]
+ *   npm run bench:server -- [--duration 10] [--connections 10] [--scenarios stub,stub-audit,inline,inline-audit,pool,pool-audit,pool1]
  *
  * `stub` scenarios replace the engine with a constant-time detector, so the table separates what
  * the HTTP layer costs from what detection costs.
@@ -21,7 +21,7 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const duration = Number(args.get('duration') ?? 10);
 const connections = Number(args.get('connections') ?? 10);
-const scenarios = (args.get('scenarios') ?? 'stub,stub-audit,inline,inline-audit,pool').split(',');
+const scenarios = (args.get('scenarios') ?? 'stub,stub-audit,inline,inline-audit,pool,pool-audit').split(',');
 
 const keyId = 'bench';
 const secret = randomBytes(24).toString('hex');
