@@ -118,7 +118,7 @@ function rule(
  * public keys, map/sort/cache keys, pagination tokens, names/ids/paths of secrets, lengths and types.
  */
 const kNotSecretKey =
-  /(?:public|publishable|pubkey|pub_key|primary|foreign|sort|partition|cache|idempot|dedup|lookup|hash|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|keyboard|monkey|turkey|hockey|jockey|donkey|whiskey|keyword|keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$)/i;
+  /(?:public|publishable|pubkey|pub_key|primary|foreign|sort|partition|cache|idempot|dedup|lookup|hash|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|keyboard|monkey|turkey|hockey|jockey|donkey|whiskey|keyword|keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$|(?:^|[_\-.])sign(?:ature)?$)/i;
 
 /** Key words whose assigned value is a password rather than a token. */
 const kPasswordKey = /pass(?:word|wd|phrase)?|pwd|pswd/i;
@@ -154,7 +154,8 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
   if (a.quote === '') {
     if (kCall.test(value)) return null;
     // A bare identifier after a spaced ` = ` is a variable in code; in `KEY=value` / `key: value` config it is the value.
-    if (kIdentifier.test(value) && (a.spaced || value.includes('.') || a.op === ',' || a.op === 'is')) return null;
+    // (A random-looking bare token stays a value even after ` = `: INI files such as ~/.aws/credentials space it.)
+    if (kIdentifier.test(value) && (a.spaced || value.includes('.') || a.op === ',' || a.op === 'is') && !looksRandom(value, 16)) return null;
     // Digit-free snake/camel-case words and ALL_CAPS names are variables or constants anywhere (`login(password=user_pw)`).
     if (/^[A-Za-z_$][A-Za-z_$]*$/.test(value) && (/[_$]/.test(value) || /^[A-Z_]+$/.test(value) || /[a-z][A-Z]/.test(value))) return null;
   }
@@ -214,7 +215,7 @@ const generic = contextRule('generic-secret', 'high');
 const kVenues: Array<[string, string[]]> = [
   ['binance', ['binance', 'x-mbx-apikey']],
   ['coinbase', ['coinbase', 'cb-access-key', 'cb-access-sign', 'cdp_api_key']],
-  ['kraken', ['kraken', 'api-sign']],
+  ['kraken', ['kraken']],
   ['bybit', ['bybit', 'x-bapi-api-key']],
   ['okx', ['okx', 'ok-access-key', 'ok-access-passphrase']],
   ['kucoin', ['kucoin', 'kc-api-key', 'kc-api-passphrase']],
@@ -271,6 +272,9 @@ function opensBlock(text: string, i: number): boolean {
   if (i >= end) return false;
   const c = text[i]!;
   if (c === '"' || c === "'" || c === '`') return true;
+  // Prose naming the credentials right after the venue: "my Bybit API credentials — key: …, secret: …".
+  const line = text.slice(i, Math.min(text.length, i + 80)).split('\n', 1)[0]!;
+  if (/\b(?:key|secret|token|passphrase|credentials?)s?\b[^\n]{0,12}?(?::|=|\bis\b)/i.test(line)) return true;
   while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
   // A config line `name: binance` / `EXCHANGE=kraken` ending here: the block around it holds the credentials.
   if (i >= text.length || text[i] === '\n' || text[i] === '\r') return true;
