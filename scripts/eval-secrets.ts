@@ -86,13 +86,13 @@ export function formatTable(rows: FamilyRow[]): string {
   return lines.join('\n');
 }
 
-export function evaluateSecretVectors(): { table: FamilyRow[]; total: FamilyRow } | null {
+export function evaluateSecretVectors(): { table: FamilyRow[]; total: FamilyRow; byFile: FamilyRow[] } | null {
   if (!existsSync(kSecretsDir)) return null;
-  const rows = readdirSync(kSecretsDir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readJsonl(join(kSecretsDir, f)));
+  const files = readdirSync(kSecretsDir).filter((f) => f.endsWith('.jsonl')).sort();
+  const rows = files.flatMap((f) => readJsonl(join(kSecretsDir, f)).map((r) => ({ ...r, file: f })));
   const table = evaluate(rows);
-  return { table, total: total(table, 'all') };
+  const byFile = evaluate(rows, (r) => (r as Row & { file: string }).file);
+  return { table, total: total(table, 'all'), byFile };
 }
 
 export function evaluateTeamCorpus(): { table: FamilyRow[]; total: FamilyRow } | null {
@@ -113,7 +113,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stdout.write(JSON.stringify({ vectors, corpus }, null, 2) + '\n');
   } else {
     if (vectors === null) process.stdout.write('secret test vectors: ../shared/datasets/secrets not present, skipped\n');
-    else process.stdout.write(`Secret test vectors (gitleaks + detect-secrets + BIP-39), evaluation only\n${formatTable([...vectors.table, vectors.total])}\n\n`);
+    else {
+      process.stdout.write(`Secret test vectors (gitleaks + detect-secrets + BIP-39), evaluation only\n${formatTable([...vectors.table, vectors.total])}\n\n`);
+      process.stdout.write(`By file\n${formatTable(vectors.byFile)}\n\n`);
+    }
     if (corpus !== null) process.stdout.write(`Team leak corpus (corpus/leaks)\n${formatTable([...corpus.table, corpus.total])}\n`);
   }
 }
