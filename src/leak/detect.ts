@@ -22,8 +22,10 @@ function anchorMatcher(): AnchorMatcher {
 export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan[] {
   const out: LeakSpan[] = [];
   // Anchor hits of one rule that overlap (`api_key`, `_key`, `key:` in one identifier) confirm the same thing.
+  // The engine's hits come in DFA match order per chunk, not text order: sort by position first.
+  const ordered = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   const lastEnd = new Map<AnchoredRule, number>();
-  for (const h of hits) {
+  for (const h of ordered) {
     const r = kRuleById.get(h.signatureId);
     if (r === undefined) continue;
     const prev = lastEnd.get(r);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine.ts';
 import { detectLeaks } from '../../src/leak/index.ts';
 import { leakExamples } from './fixtures/examples.ts';
+import { TokenFactory } from './fixtures/tokens.ts';
 
 /** The engine (WASM DFA over normalized text → confirmLeaks on raw text, plus scanUnanchored) must find what the standalone path finds. */
 describe('leak findings through the engine', () => {
@@ -22,6 +23,14 @@ describe('leak findings through the engine', () => {
       }
       if (ex.label === 'secret' && ex.family !== 'pii') expect(result.flagged, ex.id).toBe(true);
     }
+  });
+
+  it('finds every one of many leaks in one long text (hits arrive in DFA order, not text order)', async () => {
+    const t = new TokenFactory(17);
+    const keys = Array.from({ length: 30 }, () => t.awsAccessKey());
+    const text = keys.map((k) => `${'The agent rebalanced the book after the signal crossed zero. '.repeat(20)}AWS_ACCESS_KEY_ID=${k} `).join('');
+    const result = await engine.scan({ text, context: 'tool_output' });
+    expect(result.findings.filter((f) => f.rule === 'aws-access-key').map((f) => text.slice(f.start, f.end))).toEqual(keys);
   });
 
   it('engine.canary() plants a token whose later appearance, even base64-encoded, flags the scan with LLM07', async () => {
