@@ -882,7 +882,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   rule('curl-auth-user', ['curl '], 'curl -u user:password', curlUser),
   rule('kubernetes-secret', ['kind: secret', 'kind: "secret"', '"kind": "secret"', "kind: 'secret'"], 'Kubernetes Secret manifest data values', kubernetesSecret),
   // --- generic, gated by context words
-  rule('generic-secret', ['secret', 'token', 'pass', 'api_key', 'apikey', 'api-key', 'api key', 'access_key', 'accesskey', 'access key', 'client_secret', 'credential', 'auth_key', 'authkey', 'private_key', 'privatekey', 'signing', 'passwd', 'password', 'passphrase', 'pwd', 'pass:', 'pass=', '_key', '-key', 'key=', 'key:', 'key"', "key'", 'key =', 'key :'], 'A random-looking value or a literal password assigned to a key/secret/token/password name', generic),
+  rule('generic-secret', ['secret', 'token', '_pass', '-pass', '.pass', 'pass"', "pass'", 'pass =', 'api_key', 'apikey', 'api-key', 'api key', 'access_key', 'accesskey', 'access key', 'client_secret', 'credential', 'auth_key', 'authkey', 'private_key', 'privatekey', 'signing', 'passwd', 'password', 'passphrase', 'pwd', 'pass:', 'pass=', '_key', '-key', 'key=', 'key:', 'key"', "key'", 'key =', 'key :'], 'A random-looking value or a literal password assigned to a key/secret/token/password name', generic),
   // --- vendors whose keys have no prefix: name/variable context + the vendor's exact value shape
   rule('ibm-cloud-iam-key', ['ibm', 'iam_api', 'iam-api', 'iamapikey', 'bluemix'], 'IBM Cloud IAM API key (44 chars) in IBM/IAM context', vendorRule('ibm-cloud', [
     { value: /^[A-Za-z0-9_\-]{44}$/, rule: 'ibm-cloud-iam-key' },
