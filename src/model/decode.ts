@@ -24,7 +24,6 @@ export interface DecodeOptions {
   maxSpans?: number;
 }
 
-const kPercent = /(?:[^\s%<>"']{0,40}%[0-9a-fA-F]{2}){3,}[^\s%<>"']*/g;
 const kTags = /(?:\u{E0000}|\u{E0001}|[\u{E0020}-\u{E007F}])+/gu;
 const kWord = /[A-Za-z]{2,}/g;
 
@@ -187,6 +186,55 @@ function findRuns(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
   }
 }
 
+function isHexDigit(c: number): boolean {
+  return c < 128 && (kClass[c] & 2) !== 0;
+}
+
+function isPercentBreak(c: number): boolean {
+  return c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x3c || c === 0x3e;
+}
+
+/**
+ * Runs with three or more %XX escapes, linked by at most 40 other non-space characters. A linear
+ * scan: a regex with a bounded gap backtracks at every '%' of ordinary text ("5% growth").
+ */
+function findPercent(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+  const n = text.length;
+  let i = text.indexOf('%');
+  while (i >= 0 && i + 2 < n) {
+    if (!isHexDigit(text.charCodeAt(i + 1)) || !isHexDigit(text.charCodeAt(i + 2))) {
+      i = text.indexOf('%', i + 1);
+      continue;
+    }
+    // Start of the run: back to the previous break character.
+    let start = i;
+    while (start > 0 && !isPercentBreak(text.charCodeAt(start - 1))) start--;
+    let escapes = 0;
+    let j = i;
+    let gap = 0;
+    let end = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 0x25 && j + 2 < n && isHexDigit(text.charCodeAt(j + 1)) && isHexDigit(text.charCodeAt(j + 2))) {
+        escapes++;
+        gap = 0;
+        j += 3;
+        end = j;
+        continue;
+      }
+      if (isPercentBreak(c) || ++gap > 40) break;
+      j++;
+      end = j;
+    }
+    if (escapes >= 3) {
+      const span = text.slice(start, end);
+      const d = decodePercent(span);
+      if (d) out.push({ start, end, decodedText: d, encoding: 'url' });
+    }
+    i = text.indexOf('%', Math.max(end, i + 1));
+  }
+}
+
 const kHexEscapes = /(?:\\x[0-9a-fA-F]{2}){6,}|(?:[0-9a-fA-F]{2}[ :]){7,}[0-9a-fA-F]{2}/g;
 
 function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
@@ -212,13 +260,7 @@ function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
       if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'hex' });
     }
   }
-  if (text.indexOf('%') >= 0) {
-    kPercent.lastIndex = 0;
-    while ((m = kPercent.exec(text)) !== null) {
-      const d = decodePercent(m[0]);
-      if (d) out.push({ start: m.index, end: m.index + m[0].length, decodedText: d, encoding: 'url' });
-    }
-  }
+  findPercent(text, out);
   findRot13(text, out);
   return out;
 }
