@@ -965,6 +965,16 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     const s = hitEnd + m.indices![1]![0];
     return [{ start: s, end: s + m[1]!.length, family: 'pii', rule: 'ssn', severity: 'high', priority: PRIORITY.validated }];
   }, 'high', 'pii'),
+  rule('phone-context', ['phone', 'tel:', 'tel.', 'mobile', 'cell:', 'whatsapp', 'telefon', 'call me'], 'Phone number (7-15 digits, any national format) after a phone word', (text, _hitStart, hitEnd) => {
+    const m = /^[^\d+\n]{0,24}?(\+?\(?\d[\d ()\-.\/]{5,20}\d)(?![\d\-])/d.exec(text.slice(hitEnd, hitEnd + 60));
+    if (m === null) return [];
+    const v = m[1]!;
+    const digits = v.replace(/\D/g, '');
+    // Dates, times and versions are not phone numbers.
+    if (digits.length < 7 || digits.length > 15 || /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(v) || /^(\d)\1+$/.test(digits)) return [];
+    const s = hitEnd + m.indices![1]![0];
+    return [{ start: s, end: s + v.length, family: 'pii', rule: 'phone', severity: 'medium', priority: PRIORITY.context }];
+  }, 'medium', 'pii'),
   rule('account-number', ['account', 'acct', 'a/c', 'konto', 'routing'], '6-17 digit account number after an account word', accountNumber, 'medium', 'pii'),
 ];
 

@@ -116,6 +116,17 @@ describe('adversarial inputs (results; the suite timeout catches quadratic blow-
   });
 });
 
+describe('phone numbers', () => {
+  it('finds E.164, NANP and national formats after a phone word; not dates, times or versions', () => {
+    const rule = (s: string) => detectLeaks(s).map((f) => [f.rule, s.slice(f.start, f.end)]);
+    expect(rule('reach me at +44 20 7946 0958 today')).toEqual([['phone', '+44 20 7946 0958']]);
+    expect(rule('desk line (212) 555-0147')).toEqual([['phone', '(212) 555-0147']]);
+    expect(rule('Mobile: 020 7946 0958')).toEqual([['phone', '020 7946 0958']]);
+    expect(rule('Telefon 030/12345678 (Büro)')).toEqual([['phone', '030/12345678']]);
+    expect(rule('phone review on 2024-05-21 at 10:30, app version 1.2.3')).toEqual([]);
+  });
+});
+
 describe('prefixed vendor tokens (published prefixes, random bodies)', () => {
   const t = new TokenFactory(61);
   const UP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
