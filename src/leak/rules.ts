@@ -538,6 +538,8 @@ const gcpServiceAccount: Confirmer = (text, hitStart, hitEnd) => {
 
 /** Kubernetes Secret manifests: every value under `data:` / `stringData:`. */
 const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
+  // `kind: Secret` exactly: SecretProviderClass, SecretStore, ExternalSecret-style CRDs hold references, not values.
+  if (/^[A-Za-z0-9]/.test(text.slice(hitEnd, hitEnd + 1))) return [];
   // Only the YAML document that declares `kind: Secret` (documents are separated by `---`).
   let ws = Math.max(0, hitStart - 2000);
   const docStart = text.lastIndexOf('\n---', hitStart);
