@@ -21,16 +21,11 @@ export function loadExtensions(options: ExtensionOptions = {}): ScanExtensions {
     extensions.confirmLeaks = confirmLeaks;
     extensions.scanUnanchored = scanUnanchored;
   }
-  if (options.decode !== false) {
-    extensions.decode = (text) =>
-      decodeSpans(text, { maxDepth: 1 })
-        .filter((s) => s.encoding !== 'unicode_tags') // the WASM normalizer already decodes tag characters in place
-        .map((s) => ({ start: s.start, end: s.end, decoded: s.decodedText, encoding: s.encoding }));
-  }
+  if (options.decode !== false) extensions.decode = (text) => decodeSpans(text);
   if (options.semantic !== false) {
     const model = loadSemanticModelSync();
     extensions.semantic = (input) => {
-      const r = model.score(input);
+      const r = model.score(input);  // input.decoded: spans the scanner already decoded
       return { score: r.score, findings: r.findings };
     };
   }

@@ -9,6 +9,7 @@ import { isAscii, utf8ToUtf16 } from './offsets.ts';
 import { obfuscationFindings } from './obfuscation.ts';
 import { decideVerdict, fuseScore, fuseWithModel, FLAG_SCORE, SEVERITY_WEIGHT } from './verdict.ts';
 import { rot13 } from '../signatures/database.ts';
+import type { DecodedSpan } from '../model/decode.ts';
 
 /** A signature hit in raw coordinates, before confirmation. */
 export interface AnchorHit {
@@ -24,10 +25,13 @@ export interface ScanExtensions {
   confirmLeaks?(text: string, hits: AnchorHit[]): Finding[];
   /** Detectors without literal anchors (digit runs, mnemonic word runs). */
   scanUnanchored?(text: string): Finding[];
-  /** Semantic scorer: a calibrated score in [0,1] where FLAG_SCORE is the context's threshold. */
-  semantic?(input: { text: string; context: Context; task?: string }): { score: number; findings: Finding[] };
-  /** Finds encoded spans (base64, hex, URL, ...) whose decoded text must be scanned too. */
-  decode?(text: string): Array<{ start: number; end: number; decoded: string; encoding: string }>;
+  /**
+   * Semantic scorer: a calibrated score in [0,1] where FLAG_SCORE is the context's threshold.
+   * `decoded` carries the spans the scanner already decoded, so the text is decoded once per scan.
+   */
+  semantic?(input: { text: string; context: Context; task?: string; decoded?: readonly DecodedSpan[] }): { score: number; findings: Finding[] };
+  /** Finds encoded spans (base64, hex, URL, ROT13, tag characters; nested ones too) in a text. */
+  decode?(text: string): DecodedSpan[];
 }
 
 export interface ScanRequest {
@@ -41,8 +45,6 @@ export interface ScannerOptions {
   chunkUnits?: number;
   /** Maximum (pattern, end) pairs buffered per scan call before a range is split. */
   matchCapacity?: number;
-  /** Nesting depth for decoding encoded spans (base64 inside base64 ...). */
-  maxDecodeDepth?: number;
 }
 
 const kEncoder = new TextEncoder();
@@ -57,7 +59,6 @@ export class Scanner {
   readonly #core: CoreExports;
   readonly #chunkUnits: number;
   readonly #matchCap: number;
-  readonly #maxDecodeDepth: number;
   #extensions: ScanExtensions;
   #db!: Database;
   #dbPtr = 0;
@@ -77,7 +78,6 @@ export class Scanner {
     this.#extensions = extensions;
     this.#chunkUnits = options.chunkUnits ?? 256 * 1024;
     this.#matchCap = options.matchCapacity ?? 16 * 1024;
-    this.#maxDecodeDepth = options.maxDecodeDepth ?? 2;
     this.#statsPtr = core.alloc(NORMALIZE_STATS.length * 4);
     this.#matchPtr = core.alloc(this.#matchCap * 8);
     this.#ensureCapacity(4096);
@@ -113,14 +113,21 @@ export class Scanner {
   scan(request: ScanRequest): ScanResult {
     const started = performance.now();
     const findings: Finding[] = [];
-    const stats = this.#scanText(request.text, request.context, findings, 0);
+    const stats = this.#scanText(request.text, request.context, findings);
+    const decoded = this.#extensions.decode?.(request.text);
+    if (decoded) this.#scanDecoded(decoded, request.context, findings);
     const normalizeDone = performance.now();
     findings.push(...obfuscationFindings(stats, request.text.length));
     let modelUs: number | undefined;
     let score = fuseScore(findings);
     if (this.#extensions.semantic) {
       const t0 = performance.now();
-      const semantic = this.#extensions.semantic(request.task ? { text: request.text, context: request.context, task: request.task } : { text: request.text, context: request.context });
+      const semantic = this.#extensions.semantic({
+        text: request.text,
+        context: request.context,
+        ...(request.task ? { task: request.task } : {}),
+        ...(decoded ? { decoded } : {}),
+      });
       modelUs = Math.round((performance.now() - t0) * 1000);
       score = fuseWithModel(findings, semantic.score);
       findings.push(...semantic.findings);
@@ -144,7 +151,7 @@ export class Scanner {
    * Normalizes and matches `text` in chunks, appending findings (in `text`'s coordinates shifted by
    * `base`). Returns the summed normalization counters.
    */
-  #scanText(text: string, context: Context, findings: Finding[], depth: number): NormalizeStats {
+  #scanText(text: string, context: Context, findings: Finding[]): NormalizeStats {
     const totals = Object.fromEntries(NORMALIZE_STATS.map((k) => [k, 0])) as NormalizeStats;
     const hits: Array<{ pattern: number; rawStart: number; rawEnd: number }> = [];
     let carry = 0; // normalized bytes carried from the previous chunk (warm-up context)
@@ -168,8 +175,9 @@ export class Scanner {
         const sig = this.#db.signatures[sigIndex]!;
         if (sig.contexts && !sig.contexts.includes(context)) return;
         const count = seenSignature.get(sigIndex) ?? 0;
-        // Keep the first few hits of a signature: enough for evidence and for leak confirmation.
-        if (count >= (kLeakFamilies.has(sig.family) ? 256 : 4)) return;
+        // One finding per injection-type signature needs only its first hits as evidence; every leak
+        // hit is kept, since each may be a separate secret that must be reported and redacted.
+        if (count >= 4 && !kLeakFamilies.has(sig.family)) return;
         let normStart = normEnd - this.#db.patternLength[pattern]!;
         const variant = this.#db.patternVariant[pattern];
         if (sig.confirm !== undefined && variant !== 1) {
@@ -205,7 +213,6 @@ export class Scanner {
     }
     if (hits.length > 0) this.#emitSignatureFindings(text, hits, findings);
     if (this.#extensions.scanUnanchored) findings.push(...this.#extensions.scanUnanchored(text));
-    if (this.#extensions.decode && depth < this.#maxDecodeDepth) this.#scanDecoded(text, context, findings, depth);
     return totals;
   }
 
@@ -279,17 +286,24 @@ export class Scanner {
     if (leakHits.length > 0 && this.#extensions.confirmLeaks) findings.push(...this.#extensions.confirmLeaks(text, leakHits));
   }
 
-  /** Scans the decoded text of encoded spans, reporting findings on the encoded span. */
-  #scanDecoded(text: string, context: Context, findings: Finding[], depth: number): void {
-    for (const span of this.#extensions.decode!(text)) {
+  /**
+   * Scans the decoded text of encoded spans (nested ones arrive already mapped to their outermost
+   * span), reporting findings on the encoded span of the caller's text. Tag characters are skipped:
+   * the WASM normalizer decodes them in place. Leak findings are skipped on the ROT13 layer: a
+   * secret's ROT13 is not a secret, and its wider span would be reported (and redacted) twice.
+   */
+  #scanDecoded(spans: readonly DecodedSpan[], context: Context, findings: Finding[]): void {
+    for (const span of spans) {
+      if (span.encoding === 'unicode_tags') continue;
       const inner: Finding[] = [];
-      this.#scanText(span.decoded, context, inner, depth + 1);
+      this.#scanText(span.decodedText, context, inner);
       for (const f of inner) {
+        if (span.encoding === 'rot13' && kLeakFamilies.has(f.family)) continue;
         findings.push({
           ...f,
           start: span.start,
           end: span.end,
-          evidence: f.family === 'secret' ? f.evidence : span.decoded.slice(f.start, Math.min(f.end, f.start + 200)),
+          evidence: kLeakFamilies.has(f.family) ? f.evidence : span.decodedText.slice(f.start, Math.min(f.end, f.start + 200)),
           details: { ...(f.details ?? {}), encoding: span.encoding, decodedStart: f.start, decodedEnd: f.end },
         });
       }
