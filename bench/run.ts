@@ -196,11 +196,17 @@ interface LatencyResult {
   scansPerSec: number;
 }
 
+/**
+ * Realistic benign prose of `bytes` characters: the team corpus's benign documents and tool outputs
+ * (filings, notes, e-mails, JSON), concatenated from a seeded offset. Latency depends on the text's
+ * shape (segments, encodings, digits), so synthetic word salad would mislead.
+ */
+const kProse = ['benign_docs', 'benign_tool', 'benign_desk', 'benign_agent']
+  .flatMap((f) => readFileSync(`corpus/${f}.jsonl`, 'utf8').split('\n').filter(Boolean))
+  .map((l) => (JSON.parse(l) as { text: string }).text);
 function sampleText(bytes: number, seed: number): string {
-  const r = rng(seed);
-  const words = ['revenue', 'guidance', 'spread', 'liquidity', 'order', 'limit', 'position', 'quarter', 'desk', 'filing', 'margin', 'volatility', 'the', 'and', 'of', 'in', 'a', 'to'];
   let s = '';
-  while (s.length < bytes) s += words[Math.floor(r() * words.length)] + (r() < 0.08 ? '. ' : ' ');
+  for (let i = seed * 7; s.length < bytes; i++) s += kProse[i % kProse.length] + '\n\n';
   return s.slice(0, bytes);
 }
 
@@ -294,5 +300,4 @@ function safe<T>(f: () => T): T | undefined {
   }
 }
 
-void readFileSync;
 await main();
