@@ -111,6 +111,9 @@ export async function runEvaluation(options: EvalOptions): Promise<{ json: EvalJ
     scoredSuites.push({ report: summarizeSuite(suite, scored, failures), scored });
   }
 
+  // Every scan once (before the held-out view below re-lists corpus rows).
+  const allLatencies = scoredSuites.flatMap((s) => s.scored.map((x) => x.latencyUs));
+
   // The corpus is allowed training data: split out the rows the trainer held out, and check that no
   // evaluation-only row was trained on.
   const manifest = options.trainingManifest === undefined ? loadTrainingManifest() : options.trainingManifest;
@@ -161,7 +164,6 @@ export async function runEvaluation(options: EvalOptions): Promise<{ json: EvalJ
     }
   }
 
-  const allLatencies = scoredSuites.flatMap((s) => s.scored.map((x) => x.latencyUs));
   const latency = summarizeLatency(allLatencies);
   const json: EvalJson = {
     generatedAt: new Date().toISOString(),

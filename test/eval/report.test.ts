@@ -122,3 +122,21 @@ describe('svg writers', () => {
     expect(latencyHistogramSvg('x', values, [{ label: 'p50', us: 11 }]).match(/<rect /g)!.length).toBe(logHistogram(values).length + 1);
   });
 });
+
+describe('overall latency', () => {
+  it('counts each scan once even when the held-out view re-lists corpus rows', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tollgate-eval-'));
+    const corpus = join(root, 'corpus');
+    writeCorpus(corpus);
+    const { json } = await runEvaluation({
+      engine: stub,
+      corpusDir: corpus,
+      sharedDir: null,
+      writeFiles: false,
+      sections: [],
+      trainingManifest: { heldOutPercent: 100, inputs: new Set([join(corpus, 'mixed.jsonl').replace(/^\/+/, '')]) },
+    });
+    expect(json.suites.map((s) => s.name)).toEqual(['corpus', 'corpus-heldout']);
+    expect(json.latency.count).toBe(6);
+  });
+});
