@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../src/eval/evaluate.ts';
+import { PROJECT_ROOT } from '../../src/eval/datasets.ts';
 import { flattenEval } from '../../src/eval/gate.ts';
 import type { EvalSection } from '../../src/eval/sections/types.ts';
 import { latencyHistogramSvg, logHistogram, rocSvg } from '../../src/eval/svg.ts';
@@ -92,7 +93,12 @@ describe('training overlap', () => {
       sharedDir: shared,
       resultsDir: join(root, 'results'),
       sections: [],
-      trainingManifest: { heldOutPercent: 100, inputs: new Set([join(corpus, 'mixed.jsonl').replace(/^\/+/, ''), join(shared, 'leaked.jsonl').replace(/^\/+/, '')]) },
+      // Keys as the manifest loader makes them: relative to the project root, leading ../ dropped
+      // (so the test holds wherever the checkout lives).
+      trainingManifest: {
+        heldOutPercent: 100,
+        inputs: new Set([join(corpus, 'mixed.jsonl'), join(shared, 'leaked.jsonl')].map((p) => relative(PROJECT_ROOT, p).replace(/^(\.\.\/)+/, ''))),
+      },
     });
     expect(json.suites.map((s) => s.name)).toEqual(['corpus', 'corpus-heldout', 'shared']);
     expect(json.suites[1]!.overall.attacks + json.suites[1]!.overall.benign).toBe(6);
