@@ -69,7 +69,7 @@ export class Engine {
     this.#options = options;
     this.#db = db;
     this.#shared = toShared(db.bytes);
-    if (options.inline) this.#scanner = createThreadScanner(db, coreModule());
+    if (options.inline) this.#scanner = createThreadScanner(db, coreModule(), options.analyzers ?? {});
     else this.#pool = new ScanPool(coreModule(), options);
     if (options.guard) this.#guard = createGuard({ ...options.guard, referencePriceCheck: (symbol, price) => this.market.isReferenceTrusted(symbol, price) });
   }

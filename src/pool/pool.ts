@@ -5,10 +5,13 @@ import { Piscina } from 'piscina';
 import { unpack } from 'msgpackr';
 import { WorkerError, fromWire, type WireError } from '../errors.ts';
 import type { ScanRequest } from '../scan/scanner.ts';
+import type { ExtensionOptions } from '../scan/extensions.ts';
 import type { ScanResult } from '../types.ts';
 import type { ScanTask } from './worker.ts';
 
 export interface PoolOptions {
+  /** Which analyzers run after the signature pass (semantic model, leak validators, decoders). */
+  analyzers?: ExtensionOptions;
   minThreads?: number;
   maxThreads?: number;
   maxQueue?: number | 'auto';
@@ -40,7 +43,7 @@ export class ScanPool {
       maxQueue: options.maxQueue ?? 4096,
       // Workers hold a warmed-up WASM instance: keep them rather than pay start-up again.
       idleTimeout: options.idleTimeout ?? 60_000,
-      workerData: { module },
+      workerData: { module, analyzers: options.analyzers ?? {} },
     });
     // Without a listener, a worker that fails to start crashes the process (ENGINEERING-NOTES).
     this.#pool.on('error', (err: Error) => {

@@ -5,6 +5,7 @@
 import { workerData } from 'piscina';
 import { pack } from 'msgpackr';
 import { GenerationScanner } from '../scan/runtime.ts';
+import type { ExtensionOptions } from '../scan/extensions.ts';
 import { toWire } from '../errors.ts';
 import type { ScanRequest } from '../scan/scanner.ts';
 
@@ -20,8 +21,8 @@ export interface TestCrashTask {
   op: 'crash';
 }
 
-const data = (workerData ?? {}) as { module?: WebAssembly.Module };
-const scanner = new GenerationScanner(data.module);
+const data = (workerData ?? {}) as { module?: WebAssembly.Module; analyzers?: ExtensionOptions };
+const scanner = new GenerationScanner(data.module, data.analyzers);
 
 /** Returns msgpackr-packed `{ results }` or `{ error }` (errors lose their class across threads). */
 export default function run(task: ScanTask | TestCrashTask): Uint8Array {

@@ -1,18 +1,23 @@
 import { Scanner, type ScanExtensions, type ScanRequest } from './scanner.ts';
 import { instantiateCore } from '../wasm/instance.ts';
 import { loadDatabase, type Database } from '../signatures/database.ts';
-import { loadExtensions } from './extensions.ts';
+import { loadExtensions, type ExtensionOptions } from './extensions.ts';
 import type { ScanResult } from '../types.ts';
 
 /**
  * What one thread needs to scan: a scanner over its own WASM instance, warmed up so the first real
  * scan does not run in V8's baseline tier (measured ~2x slower on the first long call).
  */
-export function createThreadScanner(db: Database, module?: WebAssembly.Module, extensions?: ScanExtensions): Scanner {
+export function createThreadScanner(db: Database, module?: WebAssembly.Module, extensions?: ScanExtensions | ExtensionOptions): Scanner {
   const core = instantiateCore(module);
-  const scanner = new Scanner(core, db, extensions ?? loadExtensions());
+  const loaded = extensions !== undefined && isLoaded(extensions) ? extensions : loadExtensions(extensions ?? {});
+  const scanner = new Scanner(core, db, loaded);
   warmUp(scanner);
   return scanner;
+}
+
+function isLoaded(x: ScanExtensions | ExtensionOptions): x is ScanExtensions {
+  return Object.values(x).some((v) => typeof v === 'function');
 }
 
 function warmUp(scanner: Scanner): void {
@@ -28,15 +33,17 @@ export class GenerationScanner {
   #scanner: Scanner | undefined;
   #generation = -1;
   readonly #module: WebAssembly.Module | undefined;
+  readonly #analyzers: ExtensionOptions;
 
-  constructor(module?: WebAssembly.Module) {
+  constructor(module?: WebAssembly.Module, analyzers: ExtensionOptions = {}) {
     this.#module = module;
+    this.#analyzers = analyzers;
   }
 
   scan(generation: number, dbBytes: Uint8Array, items: ScanRequest[]): ScanResult[] {
     if (generation !== this.#generation || this.#scanner === undefined) {
       const db = loadDatabase(dbBytes);
-      if (this.#scanner === undefined) this.#scanner = createThreadScanner(db, this.#module);
+      if (this.#scanner === undefined) this.#scanner = createThreadScanner(db, this.#module, this.#analyzers);
       else this.#scanner.setDatabase(db);
       this.#generation = generation;
     }
