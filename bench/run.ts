@@ -190,7 +190,7 @@ function nativeHyperscan(patterns: Uint8Array[], haystack: Uint8Array): { mbps: 
 
 interface LatencyResult {
   size: string;
-  mode: 'inline' | 'pool';
+  mode: 'inline' | 'pool' | 'inline, model off';
   p50Us: number;
   p99Us: number;
   scansPerSec: number;
@@ -210,7 +210,7 @@ function sampleText(bytes: number, seed: number): string {
   return s.slice(0, bytes);
 }
 
-async function benchLatency(engine: Engine, mode: 'inline' | 'pool', size: number, iterations: number): Promise<LatencyResult> {
+async function benchLatency(engine: Engine, mode: LatencyResult['mode'], size: number, iterations: number): Promise<LatencyResult> {
   const texts = Array.from({ length: 16 }, (_, i) => sampleText(size, i + 1));
   for (let i = 0; i < 200; i++) await engine.scan({ text: texts[i % 16]!, context: 'retrieved_doc' });
   const times: number[] = [];
@@ -264,6 +264,10 @@ async function main(): Promise<void> {
   await inline.scan({ text: prose, context: 'retrieved_doc' });
   const fullScanMBps = round(prose.length / 1048576 / ((performance.now() - t0) / 1000));
   await inline.close();
+  // The same scan without the semantic model: signatures, leak validators, decoding.
+  const lean = await createEngine({ inline: true, analyzers: { semantic: false } });
+  for (const [size, n] of [[256, 20000], [4096, 10000], [65536, 1000]] as const) latency.push(await benchLatency(lean, 'inline, model off', size, n));
+  await lean.close();
   const pool = await createEngine({});
   for (const [size, n] of [[256, 4000], [4096, 4000], [65536, 500]] as const) latency.push(await benchLatency(pool, 'pool', size, n));
   const poolBatch4k = await benchPoolThroughput(pool, 4096, 8000);
