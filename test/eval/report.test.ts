@@ -140,7 +140,7 @@ describe('overall latency', () => {
       sharedDir: null,
       writeFiles: false,
       sections: [],
-      trainingManifest: { heldOutPercent: 100, inputs: new Set([join(corpus, 'mixed.jsonl').replace(/^\/+/, '')]) },
+      trainingManifest: { heldOutPercent: 100, inputs: new Set([relative(PROJECT_ROOT, join(corpus, 'mixed.jsonl')).replace(/^(\.\.\/)+/, '')]) },
     });
     expect(json.suites.map((s) => s.name)).toEqual(['corpus', 'corpus-heldout']);
     expect(json.latency.count).toBe(6);
