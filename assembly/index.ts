@@ -2,5 +2,5 @@
 // Each export documents its statuses in the module that defines it.
 export { alloc, free } from './util/memory';
 export { normalizeInto } from './normalize/normalize';
-export { validateDatabase, prepareDatabase } from './dfa/database';
+export { validateDatabase, preparedAreaBytes, prepareDatabase } from './dfa/database';
 export { scanRange } from './dfa/scan';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../src/index.ts';
 import { instantiateCore } from '../src/wasm/instance.ts';
-import { DB_SCRATCH_BYTES } from '../src/wasm/exports.ts';
+import { loadTable } from '../src/wasm/exports.ts';
 import { buildAutomaton } from '../src/signatures/automaton.ts';
 import { defaultPackDir, loadPackDir } from '../src/signatures/pack.ts';
 import { normalizeBytes } from '../src/scan/normalize.ts';
@@ -100,12 +100,12 @@ function benchMatcher(name: string, patterns: string[], text: string): MatcherRe
   const { table, info } = buildAutomaton(encoded, { maxDfaBytes: 512 * 1024 * 1024 });
   const normalized = normalizeBytes(core, text).bytes;
   const cap = 1 << 20;
-  const db = core.alloc(table.length + DB_SCRATCH_BYTES);
+  const loaded = loadTable(core, table);
+  if (typeof loaded === 'number') throw new Error('bench database failed validation');
+  const { db, area } = loaded;
   const inp = core.alloc(normalized.length);
   const out = core.alloc(cap * 8);
-  new Uint8Array(core.memory.buffer).set(table, db);
   new Uint8Array(core.memory.buffer).set(normalized, inp);
-  if (core.prepareDatabase(db, table.length) !== 0) throw new Error('bench database failed validation');
   // Counts every overlapping occurrence, splitting the range when the output buffer fills.
   const scanAll = (from: number, to: number): number => {
     const n = core.scanRange(db, inp, from, to, out, cap);
@@ -136,6 +136,7 @@ function benchMatcher(name: string, patterns: string[], text: string): MatcherRe
   }
   core.free(out);
   core.free(inp);
+  core.free(area);
   core.free(db);
   const mb = normalized.length / (1024 * 1024);
   const wasmMBps = mb / (median(wasmTimes) / 1000);

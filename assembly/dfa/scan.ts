@@ -15,20 +15,15 @@ import { DB_PREPARED } from './database';
 
 // Per-scan state shared by the recording helper (module globals: one scan at a time per instance,
 // which is the worker's scratch; nothing persists between scans).
-let gDb: usize = 0;
 let gOut: usize = 0;
 let gCap: i32 = 0;
 let gCount: i32 = 0;
+let gOutputs: usize = 0; // the database's output lists
+let gOffsetCell: usize = 0; // byte offset of a row's output-list cell (alphabet * 4)
 
 /** Appends every pattern id of match state `state` ending at `end`; false when `cap` is reached. */
 function record(state: u32, end: u32): bool {
-  const alphabet = load<u32>(gDb, 8);
-  const firstMatch = load<u32>(gDb, 20);
-  const matchIndex = gDb + <usize>load<u32>(gDb, 36);
-  const outputs = gDb + <usize>load<u32>(gDb, 40);
-  const row = ((state - firstMatch) >> 2) / alphabet;
-  const at = load<u32>(matchIndex + (row << 2));
-  const list = outputs + (<usize>at << 2);
+  const list = gOutputs + (<usize>load<u32>(<usize>state + gOffsetCell) << 2);
   const count = <i32>load<u32>(list);
   if (gCount + count > gCap) return false;
   for (let k = 0; k < count; k++) {
@@ -51,10 +46,12 @@ function record(state: u32, end: u32): bool {
 export function scanRange(db: usize, inp: usize, from: i32, to: i32, out: usize, cap: i32): i32 {
   if (from < 0 || to < from) return S_ERR_BAD_RANGE;
   if ((load<u32>(db, 4) & DB_PREPARED) == 0) return S_ERR_BAD_DATABASE;
-  gDb = db; gOut = out; gCap = cap; gCount = 0;
-  const class4 = db + <usize>load<u32>(db, 44);
+  gOut = out; gCap = cap; gCount = 0;
+  gOutputs = db + <usize>load<u32>(db, 40);
+  gOffsetCell = <usize>load<u32>(db, 8) << 2;
+  const class4 = <usize>load<u32>(db, 32);
   const start = load<u32>(db, 16);
-  const firstMatch = load<u32>(db, 20);
+  const matchBit = load<u32>(db, 20);
   const warm = <i32>load<u32>(db, 24) - 1;
   const len = to - from;
   if (len < 1024) {
@@ -64,7 +61,7 @@ export function scanRange(db: usize, inp: usize, from: i32, to: i32, out: usize,
     for (; p < from; p++) s = step(class4, s, load<u8>(inp + p));
     for (; p < to; p++) {
       s = step(class4, s, load<u8>(inp + p));
-      if (s >= firstMatch) { if (!record(s, p + 1)) return S_ERR_MATCH_OVERFLOW; }
+      if ((s & matchBit) != 0) { if (!record(s, p + 1)) return S_ERR_MATCH_OVERFLOW; }
     }
     return gCount;
   }
@@ -91,28 +88,28 @@ export function scanRange(db: usize, inp: usize, from: i32, to: i32, out: usize,
     s1 = step(class4, s1, w1 & 0xff);
     s2 = step(class4, s2, w2 & 0xff);
     s3 = step(class4, s3, w3 & 0xff);
-    // One branch for the common no-match case; the max of four ids is >= firstMatch iff any is.
-    if (max(max(s0, s1), max(s2, s3)) >= firstMatch) {
-      if (s0 >= firstMatch && !record(s0, b0 + i + 1)) return S_ERR_MATCH_OVERFLOW;
-      if (s1 >= firstMatch && !record(s1, b1 + i + 1)) return S_ERR_MATCH_OVERFLOW;
-      if (s2 >= firstMatch && !record(s2, b2 + i + 1)) return S_ERR_MATCH_OVERFLOW;
-      if (s3 >= firstMatch && !record(s3, b3 + i + 1)) return S_ERR_MATCH_OVERFLOW;
+    // One branch for the common no-match case: match rows are the addresses with the match bit set.
+    if (((s0 | s1 | s2 | s3) & matchBit) != 0) {
+      if ((s0 & matchBit) != 0 && !record(s0, b0 + i + 1)) return S_ERR_MATCH_OVERFLOW;
+      if ((s1 & matchBit) != 0 && !record(s1, b1 + i + 1)) return S_ERR_MATCH_OVERFLOW;
+      if ((s2 & matchBit) != 0 && !record(s2, b2 + i + 1)) return S_ERR_MATCH_OVERFLOW;
+      if ((s3 & matchBit) != 0 && !record(s3, b3 + i + 1)) return S_ERR_MATCH_OVERFLOW;
     }
     s0 = step(class4, s0, w0 >> 8);
     s1 = step(class4, s1, w1 >> 8);
     s2 = step(class4, s2, w2 >> 8);
     s3 = step(class4, s3, w3 >> 8);
-    if (max(max(s0, s1), max(s2, s3)) >= firstMatch) {
-      if (s0 >= firstMatch && !record(s0, b0 + i + 2)) return S_ERR_MATCH_OVERFLOW;
-      if (s1 >= firstMatch && !record(s1, b1 + i + 2)) return S_ERR_MATCH_OVERFLOW;
-      if (s2 >= firstMatch && !record(s2, b2 + i + 2)) return S_ERR_MATCH_OVERFLOW;
-      if (s3 >= firstMatch && !record(s3, b3 + i + 2)) return S_ERR_MATCH_OVERFLOW;
+    if (((s0 | s1 | s2 | s3) & matchBit) != 0) {
+      if ((s0 & matchBit) != 0 && !record(s0, b0 + i + 2)) return S_ERR_MATCH_OVERFLOW;
+      if ((s1 & matchBit) != 0 && !record(s1, b1 + i + 2)) return S_ERR_MATCH_OVERFLOW;
+      if ((s2 & matchBit) != 0 && !record(s2, b2 + i + 2)) return S_ERR_MATCH_OVERFLOW;
+      if ((s3 & matchBit) != 0 && !record(s3, b3 + i + 2)) return S_ERR_MATCH_OVERFLOW;
     }
   }
   // The last stream finishes the remainder (len not divisible by four).
   for (let p = b3 + q; p < to; p++) {
     s3 = step(class4, s3, load<u8>(inp + p));
-    if (s3 >= firstMatch && !record(s3, p + 1)) return S_ERR_MATCH_OVERFLOW;
+    if ((s3 & matchBit) != 0 && !record(s3, p + 1)) return S_ERR_MATCH_OVERFLOW;
   }
   return gCount;
 }

@@ -1,7 +1,7 @@
 import type { CoreExports, NormalizeStats } from '../wasm/exports.ts';
 import { NORMALIZE_STATS } from '../wasm/exports.ts';
 import { S_ERR_MATCH_OVERFLOW, statusError } from '../wasm/status.ts';
-import { DB_SCRATCH_BYTES } from '../wasm/exports.ts';
+import { loadTable } from '../wasm/exports.ts';
 import type { Database } from '../signatures/database.ts';
 import type { Context, Finding, ScanResult } from '../types.ts';
 import { ScanError } from '../errors.ts';
@@ -62,6 +62,7 @@ export class Scanner {
   #extensions: ScanExtensions;
   #db!: Database;
   #dbPtr = 0;
+  #dbArea = 0;
   #warm = 0;
   #inPtr = 0;
   #inCap = 0;
@@ -92,20 +93,17 @@ export class Scanner {
     this.#extensions = extensions;
   }
 
-  /** Loads a database's table into WASM memory, validated by the engine before any scan uses it. */
+  /** Loads a database's table into WASM memory, validated and laid out by the engine before any scan uses it. */
   setDatabase(db: Database): void {
-    const ptr = this.#core.alloc(db.table.byteLength + DB_SCRATCH_BYTES);
-    if (ptr === 0) throw new ScanError(`cannot allocate ${db.table.byteLength} bytes for the database`);
+    const loaded = loadTable(this.#core, db.table);
     this.#refreshViews();
-    this.#u8.set(db.table, ptr);
-    // Validates every offset and transition, then relocates the table for scanning, in WASM.
-    const status = this.#core.prepareDatabase(ptr, db.table.byteLength);
-    if (status !== 0) {
-      this.#core.free(ptr);
-      throw statusError(status, 'loading database');
+    if (typeof loaded === 'number') throw statusError(loaded, 'loading database');
+    if (this.#dbPtr !== 0) {
+      this.#core.free(this.#dbArea);
+      this.#core.free(this.#dbPtr);
     }
-    if (this.#dbPtr !== 0) this.#core.free(this.#dbPtr);
-    this.#dbPtr = ptr;
+    this.#dbPtr = loaded.db;
+    this.#dbArea = loaded.area;
     this.#db = db;
     this.#warm = Math.max(0, db.info.maxPatternLen - 1);
   }

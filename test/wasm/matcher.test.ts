@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { instantiateCore } from '../../src/wasm/instance.ts';
 import { buildAutomaton } from '../../src/signatures/automaton.ts';
 import { S_ERR_BAD_DATABASE, S_ERR_MATCH_OVERFLOW } from '../../src/wasm/status.ts';
-import { DB_SCRATCH_BYTES } from '../../src/wasm/exports.ts';
+import { loadTable } from '../../src/wasm/exports.ts';
 import { naiveMatches, rng, sortPairs } from '../helpers/reference.ts';
 
 const core = instantiateCore();
 
 /** Loads a table into WASM memory and scans `haystack` over [from, to) with the given capacity. */
 function wasmScan(table: Uint8Array, haystack: Uint8Array, from = 0, to = haystack.length, cap = 1 << 16): Array<[number, number]> | number {
-  const db = core.alloc(table.length + DB_SCRATCH_BYTES);
+  const loaded = loadTable(core, table);
+  if (typeof loaded === 'number') throw new Error(`loadTable failed: ${loaded}`);
+  const { db, area } = loaded;
   const inp = core.alloc(Math.max(1, haystack.length));
   const out = core.alloc(cap * 8);
   try {
-    new Uint8Array(core.memory.buffer).set(table, db);
     new Uint8Array(core.memory.buffer).set(haystack, inp);
-    expect(core.prepareDatabase(db, table.length)).toBe(0);
     const n = core.scanRange(db, inp, from, to, out, cap);
     if (n < 0) return n;
     const words = new Uint32Array(core.memory.buffer, out, n * 2);
@@ -25,6 +25,7 @@ function wasmScan(table: Uint8Array, haystack: Uint8Array, from = 0, to = haysta
   } finally {
     core.free(out);
     core.free(inp);
+    core.free(area);
     core.free(db);
   }
 }
@@ -82,7 +83,8 @@ describe('Aho-Corasick DFA scan', () => {
       const db = core.alloc(bad.length);
       new Uint8Array(core.memory.buffer).set(bad, db);
       expect(core.validateDatabase(db, bad.length)).toBe(S_ERR_BAD_DATABASE);
-      expect(core.prepareDatabase(db, bad.length)).toBe(S_ERR_BAD_DATABASE);
+      expect(core.preparedAreaBytes(db, bad.length)).toBe(0);
+      expect(core.prepareDatabase(db, bad.length, 0, 1 << 30)).toBe(S_ERR_BAD_DATABASE);
       core.free(db);
     }
     const db = core.alloc(table.length);
@@ -91,16 +93,20 @@ describe('Aho-Corasick DFA scan', () => {
     core.free(db);
   });
 
-  it('refuses to scan a block that was not prepared, and to prepare one twice', () => {
+  it('refuses to scan a block that was not prepared, to prepare one twice, or into too small an area', () => {
     const { table } = buildAutomaton([Buffer.from('abc')], { maxDfaBytes: 1 << 20 });
-    const db = core.alloc(table.length + DB_SCRATCH_BYTES);
+    const db = core.alloc(table.length);
     const inp = core.alloc(16);
     const out = core.alloc(64);
     new Uint8Array(core.memory.buffer).set(table, db);
     expect(core.scanRange(db, inp, 0, 3, out, 8)).toBe(S_ERR_BAD_DATABASE);
-    expect(core.prepareDatabase(db, table.length)).toBe(0);
-    expect(core.prepareDatabase(db, table.length)).toBe(S_ERR_BAD_DATABASE);
-    [out, inp, db].forEach((p) => core.free(p));
+    const need = core.preparedAreaBytes(db, table.length);
+    expect(need).toBeGreaterThan(0);
+    const area = core.alloc(need);
+    expect(core.prepareDatabase(db, table.length, area, need - 1)).toBe(S_ERR_BAD_DATABASE);
+    expect(core.prepareDatabase(db, table.length, area, need)).toBe(0);
+    expect(core.prepareDatabase(db, table.length, area, need)).toBe(S_ERR_BAD_DATABASE);
+    [out, inp, area, db].forEach((p) => core.free(p));
   });
 
   it('does not grow WASM memory across repeated scans of the same size', () => {
