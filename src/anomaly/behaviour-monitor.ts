@@ -17,6 +17,7 @@
  */
 import { SeriesDetector, type AnomalyFinding } from './series-detector.ts';
 import { toEpochMs } from './market-guard.ts';
+import { positiveNumberOptions } from '../util/options.ts';
 
 export type TripAction = 'kill' | 'challenge';
 
@@ -127,13 +128,7 @@ export class BehaviourMonitor {
   readonly #paused = new Set<string>();
 
   constructor(options: BehaviourMonitorOptions = {}) {
-    const o = { ...kDefaults };
-    for (const key of Object.keys(kDefaults) as (keyof typeof kDefaults)[]) {
-      const v = options[key];
-      if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new RangeError(`options.${key} must be a positive number, got ${String(v)}`);
-      o[key] = v;
-    }
+    const o = positiveNumberOptions(kDefaults, options);
     this.#o = o;
     this.#action = options.action ?? 'kill';
     if (this.#action !== 'kill' && this.#action !== 'challenge') throw new RangeError(`options.action must be 'kill' or 'challenge', got '${String(options.action)}'`);

@@ -21,6 +21,7 @@
  * const guard = createGuard({ publicKey, referencePriceCheck: market.referencePriceCheck });
  */
 import { SeriesDetector } from './series-detector.ts';
+import { positiveNumberOptions } from '../util/options.ts';
 
 export interface MarketTick {
   source: string;
@@ -127,13 +128,7 @@ export class MarketGuard {
   readonly #symbols = new Map<string, SymbolState>();
 
   constructor(options: MarketGuardOptions = {}) {
-    const o = { ...kDefaults };
-    for (const key of Object.keys(kDefaults) as (keyof typeof kDefaults)[]) {
-      const v = options[key];
-      if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new RangeError(`options.${key} must be a positive number, got ${String(v)}`);
-      o[key] = v;
-    }
+    const o = positiveNumberOptions(kDefaults, options);
     this.#o = o;
     this.#now = options.now ?? Date.now;
     this.#returns = new SeriesDetector({

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/types.ts';
 import { baseSpec, codes, fakeClock, order, passportFor, testGuard } from './helpers.ts';
+import { mulberry32 as prng } from '../../src/util/prng.ts';
 
 const injection: Finding = {
   id: 'inj.override.ignore-previous',
@@ -181,17 +182,6 @@ describe('authority decay', () => {
   });
 });
 
-/** mulberry32: small seeded PRNG so a failing sequence can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('property: no sequence of allowed actions exceeds a limit', () => {
   const limits = baseSpec().limits;

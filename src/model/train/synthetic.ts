@@ -6,17 +6,8 @@
  */
 import type { Context } from '../../types.ts';
 import type { TrainDoc } from './data.ts';
+import { mulberry32 } from '../../util/prng.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const kSlots: Record<string, string[]> = {
   topic: ['the French Revolution', 'photosynthesis', 'compound interest', 'black holes', 'the water cycle', 'machine learning', 'the stock market', 'climate change', 'the Roman Empire', 'vaccines', 'blockchain', 'jazz music', 'the immune system', 'inflation', 'renewable energy', 'the printing press', 'volcanoes', 'supply chains', 'sleep', 'bond yields', 'coral reefs', 'the Silk Road', 'quantum computing', 'index funds', 'the Cold War', 'honeybees', 'electric cars', 'gardening', 'chess openings', 'remote work'],

@@ -7,6 +7,7 @@ import { HEAD_DIRECTIVE, HEAD_INTENT, structValue } from '../head.ts';
 import { segmentText, type Span } from '../segment.ts';
 import { NUM_BUCKETS, NUM_HEADS, NUM_STRUCT, SemanticWasm, utf8Offsets } from '../wasm.ts';
 import type { TrainDoc } from './data.ts';
+import { mulberry32 } from '../../util/prng.ts';
 
 export interface SegFeatures {
   feats: Uint32Array;
@@ -178,16 +179,6 @@ export class LinearHeads {
   }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(a: T[], rand: () => number): void {
   for (let i = a.length - 1; i > 0; i--) {
