@@ -205,13 +205,28 @@ export class SemanticModel {
 
   /** Every unit of a text with its raw logits (training's task stage and diagnostics). */
   units(text: string, task?: string): Array<{ start: number; end: number; intent: number; directive: number; relatedness: number }> {
+    const scored = this.#scoreSegments(text, segmentText(text), task || undefined);
+    if (!scored) return [];
+    const { segs, records } = scored;
+    const n = segs.length;
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      for (let k = 1; k <= 3 && i + k <= n; k++) {
+        const z = unitLogits(records, i, k, this.params);
+        out.push({ start: segs[i].start, end: segs[i + k - 1].end, intent: z.intent, directive: z.directive, relatedness: z.relatedness });
+      }
+    }
+    return out;
+  }
+
+  /** Sets (or clears) the task, then scores every segment of `text` in WASM: one record per segment. */
+  #scoreSegments(text: string, segs: Span[], task: string | undefined): { segs: Span[]; records: Float32Array; starts: Int32Array; ends: Int32Array } | undefined {
     const wasm = this.#wasm;
-    if (task) {
+    if (task !== undefined) {
       const n = wasm.setInput(task);
       wasm.setTaskRange(0, n);
     } else wasm.clearTask();
-    const segs = segmentText(text);
-    if (segs.length === 0) return [];
+    if (segs.length === 0) return undefined;
     wasm.setInput(text);
     const offsets = utf8Offsets(text);
     const n = segs.length;
@@ -221,15 +236,7 @@ export class SemanticModel {
       starts[i] = offsets[segs[i].start];
       ends[i] = offsets[segs[i].end];
     }
-    const records = wasm.scoreSegments(starts, ends, n);
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      for (let k = 1; k <= 3 && i + k <= n; k++) {
-        const z = unitLogits(records, i, k, this.params);
-        out.push({ start: segs[i].start, end: segs[i + k - 1].end, intent: z.intent, directive: z.directive, relatedness: z.relatedness });
-      }
-    }
-    return out;
+    return { segs, records: wasm.scoreSegments(starts, ends, n), starts, ends };
   }
 
   #finding(top: TopUnit, context: Context, task: string | undefined, nearest: NearestAttack[] | undefined): Finding {
@@ -264,23 +271,10 @@ export class SemanticModel {
 
   /** Best unit of one text (segment or window), by margin over the thresholds. */
   #scoreText(text: string, th: ContextThresholds, useDirective: boolean, task: string | undefined, opt: Required<ScoreOptions>): RawBest | undefined {
-    const wasm = this.#wasm;
-    if (task !== undefined) {
-      const n = wasm.setInput(task);
-      wasm.setTaskRange(0, n);
-    } else wasm.clearTask();
-    const segs: Span[] = opt.segments ? segmentText(text) : wholeText(text);
-    if (segs.length === 0) return undefined;
-    wasm.setInput(text);
-    const offsets = utf8Offsets(text);
+    const scored = this.#scoreSegments(text, opt.segments ? segmentText(text) : wholeText(text), task);
+    if (!scored) return undefined;
+    const { segs, records, starts, ends } = scored;
     const n = segs.length;
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      starts[i] = offsets[segs[i].start];
-      ends[i] = offsets[segs[i].end];
-    }
-    const records = wasm.scoreSegments(starts, ends, n);
     const p = this.params;
     const dirTh = th.directive ?? Infinity;
     let best: RawBest | undefined;
