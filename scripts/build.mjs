@@ -2,7 +2,8 @@
 // CLI into dist/, with the .wasm files and the embedded signature pack copied beside them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, chmodSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const asc = 'node_modules/.bin/asc';
 // Each WASM module: entry, output name. Modules whose entry does not exist yet are skipped.
@@ -33,7 +34,24 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/cli.js', 0o755);
+// Type declarations of the public API (src/index.ts and what it reaches). The sources import with
+// explicit .ts extensions; consumers resolve the emitted .d.ts files through .js specifiers.
+execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+for (const file of walk('dist/types')) {
+  if (!file.endsWith('.d.ts')) continue;
+  const text = readFileSync(file, 'utf8');
+  const fixed = text.replace(/(from\s+['"]\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1.js$2').replace(/(import\(['"]\.{1,2}\/[^'"]+)\.ts(['"]\))/g, '$1.js$2');
+  if (fixed !== text) writeFileSync(file, fixed);
+}
 for (const f of readdirSync('build')) if (f.endsWith('.wasm')) cpSync(`build/${f}`, `dist/${f}`);
 cpSync('corpus/signatures', 'dist/signatures', { recursive: true });
 if (existsSync('src/model/weights')) cpSync('src/model/weights', 'dist/weights', { recursive: true });
 console.log('build: dist/ ready');
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
