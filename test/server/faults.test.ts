@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -9,6 +8,7 @@ import { verifyAuditDir } from '../../src/audit/verify.ts';
 import { readRecordLines } from '../../src/audit/segments.ts';
 import type { Detector } from '../../src/server/detector.ts';
 import { tempDir } from '../audit/helpers.ts';
+import { spawnServer } from './spawn-server.ts';
 
 const kHaveWorker = existsSync('dist/worker.js') && existsSync('build/release.wasm');
 
@@ -45,21 +45,11 @@ describe.skipIf(!kHaveWorker)('fault: a pool worker dies mid-request', () => {
 describe.skipIf(!existsSync('build/release.wasm'))('fault: SIGKILL under load', () => {
   it('loses no acknowledged decision: audit verify passes and covers every acknowledged seq', async () => {
     const dir = join(await tempDir(), 'audit');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--inline', '--insecure-no-auth', '--port', '0', '--log-level', 'warn', '--audit-dir', dir, '--audit-checkpoint-every', '50'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TOLLGATE_API_KEYS: '' },
-    });
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-    });
+    const { child, url } = await spawnServer(
+      'src/cli/bin.ts',
+      ['serve', '--inline', '--insecure-no-auth', '--port', '0', '--log-level', 'warn', '--audit-dir', dir, '--audit-checkpoint-every', '50'],
+      { TOLLGATE_API_KEYS: '' },
+    );
 
     const acked = new Map<number, string>();
     let stop = false;

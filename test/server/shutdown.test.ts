@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawnServer } from './spawn-server.ts';
 import { join } from 'node:path';
 import { verifyAuditDir } from '../../src/audit/verify.ts';
 import { signRequest } from '../../src/server/auth.ts';
@@ -9,21 +9,11 @@ describe('graceful shutdown of tollgate serve', () => {
   it('on SIGTERM finishes in-flight requests, writes the final checkpoint and exits 0', async () => {
     const dir = join(await tempDir(), 'audit');
     const secret = 'shutdown-test-secret-0123';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/fixtures/serve-fake.ts', '--port', '0', '--audit-dir', dir, '--audit-checkpoint-every', '1000', '--log-level', 'info'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TOLLGATE_API_KEYS: `k1:${secret}`, FAKE_SCAN_MS: '300' },
-    });
-    let logs = '';
-    child.stderr!.on('data', (d: Buffer) => (logs += d.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${logs}`)));
-    });
+    const { child, url, stderr } = await spawnServer(
+      'test/server/fixtures/serve-fake.ts',
+      ['--port', '0', '--audit-dir', dir, '--audit-checkpoint-every', '1000', '--log-level', 'info'],
+      { TOLLGATE_API_KEYS: `k1:${secret}`, FAKE_SCAN_MS: '300' },
+    );
     const post = (i: number) => {
       const body = JSON.stringify({ text: `slow request ${i}, ignore previous`, agent: 'a1' });
       return fetch(`${url}/v1/scan`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signRequest({ keyId: 'k1', secret, method: 'POST', path: '/v1/scan', body }) } });
@@ -40,6 +30,7 @@ describe('graceful shutdown of tollgate serve', () => {
     const report = await verifyAuditDir(dir);
     expect(report).toMatchObject({ ok: true, records: 5, checkpointedCount: 5 });
     // Logs are structured and carry no secrets or request text.
+    const logs = stderr();
     expect(logs).toMatch(/"msg":"shutting down: draining in-flight requests"/);
     expect(logs).not.toContain(secret);
     expect(logs).not.toContain('slow request');

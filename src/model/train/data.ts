@@ -119,8 +119,18 @@ export function loadSharedTrain(root: string, inputs: InputFile[]): TrainDoc[] {
   return docs;
 }
 
-function walk(dir: string, out: string[], depth: number): void {
-  if (depth < 0 || !existsSync(dir)) return;
+/**
+ * Files below `dir` (sorted, so training reads them in a fixed order), descending at most `depth`
+ * levels, skipping directories `skipDir` names and keeping files `keepFile` accepts.
+ */
+function walkFiles(
+  dir: string,
+  depth: number,
+  skipDir: (name: string, depth: number) => boolean,
+  keepFile: (name: string, bytes: number) => boolean,
+  out: string[] = [],
+): string[] {
+  if (depth < 0 || !existsSync(dir)) return out;
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     let st;
@@ -130,17 +140,21 @@ function walk(dir: string, out: string[], depth: number): void {
       continue;
     }
     if (st.isDirectory()) {
-      // signatures/ holds packs, leaks/ secret samples with their own schema, examples/ a README sample.
-      if (name === 'signatures' || name === 'leaks' || name === 'examples' || name === 'node_modules' || name.startsWith('.')) continue;
-      walk(p, out, depth - 1);
-    } else if (name.endsWith('.jsonl')) out.push(p);
+      if (!skipDir(name, depth)) walkFiles(p, depth - 1, skipDir, keepFile, out);
+    } else if (keepFile(name, st.size)) out.push(p);
   }
+  return out;
 }
 
 /** The team's corpus: corpus/**.jsonl except signature packs. */
 export function loadCorpus(projectRoot: string, inputs: InputFile[]): TrainDoc[] {
-  const files: string[] = [];
-  walk(join(projectRoot, 'corpus'), files, 4);
+  // signatures/ holds packs, leaks/ secret samples with their own schema, examples/ a README sample.
+  const files = walkFiles(
+    join(projectRoot, 'corpus'),
+    4,
+    (name) => name === 'signatures' || name === 'leaks' || name === 'examples' || name === 'node_modules' || name.startsWith('.'),
+    (name) => name.endsWith('.jsonl'),
+  );
   const docs: TrainDoc[] = [];
   for (const path of files) {
     const bytes = readFileSync(path);
@@ -175,26 +189,12 @@ export function loadCorpus(projectRoot: string, inputs: InputFile[]): TrainDoc[]
  */
 export function harvestDocs(projectRoot: string, inputs: InputFile[], maxTotalChars = 4_000_000): TrainDoc[] {
   const nm = join(projectRoot, 'node_modules');
-  const files: string[] = [];
-  const visit = (dir: string, depth: number): void => {
-    if (depth < 0 || !existsSync(dir)) return;
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (name === 'test' || name === 'tests' || name === '__tests__' || name === 'fixtures' || name === 'node_modules' && depth < 3) continue;
-        visit(p, depth - 1);
-      } else if (/\.(md|markdown)$/i.test(name) && !/^(license|licence|code_of_conduct|security)/i.test(name) && st.size > 200 && st.size < 400_000) {
-        files.push(p);
-      }
-    }
-  };
-  visit(nm, 4);
+  const files = walkFiles(
+    nm,
+    4,
+    (name, depth) => name === 'test' || name === 'tests' || name === '__tests__' || name === 'fixtures' || (name === 'node_modules' && depth < 3),
+    (name, bytes) => /\.(md|markdown)$/i.test(name) && !/^(license|licence|code_of_conduct|security)/i.test(name) && bytes > 200 && bytes < 400_000,
+  );
   const docs: TrainDoc[] = [];
   let total = 0;
   const digest = createHash('sha256');
