@@ -173,9 +173,9 @@ export class Scanner {
         const sig = this.#db.signatures[sigIndex]!;
         if (sig.contexts && !sig.contexts.includes(context)) return;
         const count = seenSignature.get(sigIndex) ?? 0;
-        // One finding per injection-type signature needs only its first hits as evidence; every leak
+        // An injection-type signature makes one finding, from its first confirmed hit; every leak
         // hit is kept, since each may be a separate secret that must be reported and redacted.
-        if (count >= 4 && !kLeakFamilies.has(sig.family)) return;
+        if (count >= 1 && !kLeakFamilies.has(sig.family)) return;
         let normStart = normEnd - this.#db.patternLength[pattern]!;
         const variant = this.#db.patternVariant[pattern];
         if (sig.confirm !== undefined && variant !== 1) {
