@@ -1,10 +1,11 @@
 /**
  * Finds encoded spans inside a text and decodes them, so the scorer can read what an attacker hid:
- * base64, hex (plain and \x41 escapes), URL percent-encoding, ROT13 and Unicode tag characters.
+ * base64, hex (plain and \x41 escapes), URL percent-encoding, ROT13, Unicode tag characters and
+ * characters spelled out one by one with spaces, dots or dashes between them (any script).
  * Pure function; bounded in depth and output size. Offsets are UTF-16 indices into the input.
  */
 
-export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode_tags';
+export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode_tags' | 'spaced';
 
 export interface DecodedSpan {
   start: number;
@@ -132,6 +133,182 @@ function findRot13(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
       else if (c === 0x72 || c === 0x67) rotated++;
     }
   }
+}
+
+/**
+ * Separators put between spelled-out characters: spaces (incl. no-break and ideographic), tab, dot,
+ * dash, underscore, middle dots and bullets, asterisk, slash, bar, plus, tilde.
+ */
+function isSpacer(c: number): boolean {
+  if (c < 0x80) return kAsciiSpacer[c] === 1;
+  return c === 0xa0 || c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x2219 || c === 0x30fb || c === 0x3000;
+}
+const kAsciiSpacer = new Uint8Array(128);
+for (const ch of ' \t.-_*/|+~') kAsciiSpacer[ch.charCodeAt(0)] = 1;
+
+/** Fewest single characters in a row that make a spelled-out run ("i g n o r e" has 6). */
+const kSpacedMinUnits = 6;
+/** Fewest letters in a run: rows of single digits or symbols (tables, bit strings) are data, not words. */
+const kSpacedMinLetters = 4;
+/** Widest gap inside a run (wider than the separator between letters: a word boundary). */
+const kSpacedMaxGap = 8;
+/** Longest stretch of plain text between two spelled-out runs that still joins them into one span. */
+const kSpacedMaxBridge = 40;
+const kLetter = /\p{L}/gu;
+
+/**
+ * Joins a spelled-out run. The most frequent one-character gap is the separator between letters. In
+ * any gap, other separator characters are text the attacker spelled out too ("h t t p s : / /",
+ * "w r a p .", or the space between dotted words) and are kept; more separators than the kept
+ * characters need mark a word boundary ("k e y   t o", three spaces), which becomes one space.
+ */
+function joinSpaced(run: string): string | undefined {
+  const counts = new Map<number, number>();
+  const parts: Array<{ unit: string; gap: string }> = [];
+  let i = 0;
+  while (i < run.length) {
+    let g = i;
+    while (g < run.length && isSpacer(run.charCodeAt(g))) g++;
+    const gap = run.slice(i, g);
+    if (gap.length === 1) counts.set(gap.charCodeAt(0), (counts.get(gap.charCodeAt(0)) ?? 0) + 1);
+    const len = g + 1 < run.length && isHighSurrogate(run.charCodeAt(g)) ? 2 : 1;
+    parts.push({ unit: run.slice(g, g + len), gap });
+    i = g + len;
+  }
+  let sep = -1;
+  let best = 0;
+  for (const [c, k] of counts) if (k > best) [sep, best] = [c, k];
+  let out = '';
+  for (let k = 0; k < parts.length; k++) {
+    const { unit, gap } = parts[k]!;
+    if (k > 0 && !(gap.length === 1 && gap.charCodeAt(0) === sep)) {
+      let kept = '';
+      let seps = 0;
+      for (let j = 0; j < gap.length; j++) {
+        if (gap.charCodeAt(j) === sep) seps++;
+        else kept += gap[j];
+      }
+      out += seps > kept.length + 1 && !kept.endsWith(' ') ? `${kept} ` : kept;
+    }
+    out += unit;
+  }
+  kLetter.lastIndex = 0;
+  let letters = 0;
+  while (kLetter.exec(out) !== null) if (++letters >= kSpacedMinLetters) return out;
+  return undefined;
+}
+
+/**
+ * Characters spelled out one by one ("i g n o r e", "p.r.e.v.i.o.u.s", "仕 事 が"): runs of at least
+ * six one-character tokens with a short separator gap between each, on one line.
+ *
+ * Ordinary text must cost almost nothing, so the text is probed rather than read: a run spans at
+ * least 11 code units and never holds two adjacent non-separators (bar a surrogate pair), so a
+ * 4-unit window every 8 units lands inside every run, and a window with two adjacent letters rules
+ * its neighbourhood out. Only windows that pass start the token scanner, from a few units back.
+ */
+function findSpaced(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+  const n = text.length;
+  let scanned = 0;
+  for (let p = 0; p + 3 < n; p += 8) {
+    if (p < scanned) p = scanned;
+    if (p + 3 >= n) break;
+    if (!spacedWindow(text, p)) continue;
+    // Back up to the start of a token, no further than the last probe or the scanned part.
+    let from = Math.max(scanned, p - 8);
+    while (from > scanned && !isSpacer(text.charCodeAt(from - 1)) && !isLineBreak(text.charCodeAt(from - 1))) from--;
+    scanned = scanSpaced(text, from, p + 4, out);
+  }
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+/** True unless text[p..p+3] holds two adjacent non-separators (a surrogate pair excepted). */
+function spacedWindow(text: string, p: number): boolean {
+  // Fast reject on the middle pair (two letters in most windows of prose).
+  if (!isSpacer(text.charCodeAt(p + 1)) && !isSpacer(text.charCodeAt(p + 2)) && !isHighSurrogate(text.charCodeAt(p + 1))) return false;
+  let prevSolid = false;
+  for (let k = p; k < p + 4; k++) {
+    const c = text.charCodeAt(k);
+    const solid = !isSpacer(c);
+    if (solid && prevSolid && !isHighSurrogate(text.charCodeAt(k - 1))) return false;
+    prevSolid = solid;
+  }
+  return true;
+}
+
+/**
+ * The token scanner: from a token boundary, collects runs of one-character tokens and emits them;
+ * stops at the first run break at or after `minEnd` (or the end of the text). Returns where it
+ * stopped. State lives in locals (a closure over them runs several times slower).
+ */
+function scanSpaced(text: string, from: number, minEnd: number, out: Array<Omit<DecodedSpan, 'depth'>>): number {
+  const n = text.length;
+  let runStart = 0;
+  let runEnd = 0;
+  let units = 0;
+  let i = from;
+  while (i < n) {
+    // Gap: separators before the next token.
+    const gapStart = i;
+    let c = text.charCodeAt(i);
+    while (isSpacer(c) && ++i < n) c = text.charCodeAt(i);
+    if (i >= n) break;
+    if (isLineBreak(c)) {
+      if (units >= kSpacedMinUnits) emitSpaced(text, runStart, runEnd, out);
+      units = 0;
+      i++;
+      if (i >= minEnd) return i;
+      continue;
+    }
+    // Token: everything up to the next separator or line break.
+    const tokStart = i;
+    while (++i < n) {
+      c = text.charCodeAt(i);
+      if (isSpacer(c) || isLineBreak(c)) break;
+    }
+    const len = i - tokStart;
+    if (len > 2 || (len === 2 && !isHighSurrogate(text.charCodeAt(tokStart)))) {
+      if (units >= kSpacedMinUnits) emitSpaced(text, runStart, runEnd, out);
+      units = 0;
+      if (i >= minEnd) return i;
+      continue;
+    }
+    if (units > 0 && tokStart - gapStart > kSpacedMaxGap) {
+      if (units >= kSpacedMinUnits) emitSpaced(text, runStart, runEnd, out);
+      units = 0;
+    }
+    if (units === 0) runStart = tokStart;
+    units++;
+    runEnd = i;
+  }
+  if (units >= kSpacedMinUnits) emitSpaced(text, runStart, runEnd, out);
+  return n;
+}
+
+/**
+ * Adds a spelled-out run as a span. Spelled-out words mixed with plain ones ("i g n o r e   all
+ * p r e v i o u s") make one span when only a short stretch of the same line separates them.
+ */
+function emitSpaced(text: string, start: number, end: number, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+  const joined = joinSpaced(text.slice(start, end));
+  if (joined === undefined) return;
+  const last = out.length > 0 ? out[out.length - 1]! : undefined;
+  if (last?.encoding === 'spaced' && start - last.end <= kSpacedMaxBridge && start >= last.end) {
+    const between = text.slice(last.end, start);
+    if (!/[\n\r]/.test(between)) {
+      last.decodedText = `${last.decodedText} ${between.trim()} ${joined}`.replace(/ {2,}/g, ' ');
+      last.end = end;
+      return;
+    }
+  }
+  out.push({ start, end, decodedText: joined, encoding: 'spaced' });
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 // Character classes for the linear run scanner: 1 = base64 alphabet (incl. URL-safe), 2 = hex digit.
@@ -262,6 +439,7 @@ function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
   }
   findPercent(text, out);
   findRot13(text, out);
+  findSpaced(text, out);
   return out;
 }
 
