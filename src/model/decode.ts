@@ -5,6 +5,8 @@
  * Pure function; bounded in depth and output size. Offsets are UTF-16 indices into the input.
  */
 
+import { LETTER_BIGRAM_LOGP } from './letter-bigrams.ts';
+
 export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode_tags' | 'spaced';
 
 export interface DecodedSpan {
@@ -26,12 +28,6 @@ export interface DecodeOptions {
 }
 
 const kTags = /(?:\u{E0000}|\u{E0001}|[\u{E0020}-\u{E007F}])+/gu;
-const kWord = /[A-Za-z]{2,}/g;
-
-// Frequent English words: ROT13 text has almost none of them, its decoding has many.
-const kCommon = new Set(
-  'der die das und ist nicht ein eine mit auf für von el la los las y que es en un una por para con le les et est une pour dans qui pas il the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all would there their what so up out if about who get which go me when make can like time no just him know take people into year your good some could them see other than then now look only come its over think also back after use two how our work first well way even new want because any these give day most us is are was were please ignore previous instructions instruction all system prompt tell send write password reveal secret answer'.split(' '),
-);
 
 function printableRatio(s: string): number {
   if (s.length === 0) return 0;
@@ -93,44 +89,70 @@ function rot13(s: string): string {
   });
 }
 
-function commonRatio(s: string): { words: number; ratio: number } {
-  const words = s.match(kWord) ?? [];
-  if (words.length === 0) return { words: 0, ratio: 0 };
-  let hit = 0;
-  for (const w of words) if (kCommon.has(w.toLowerCase())) hit++;
-  return { words: words.length, ratio: hit / words.length };
+/** Fewest letter transitions for a line's ROT13 verdict (shorter lines are too noisy to judge). */
+const kRot13MinTransitions = 24;
+/** Average log-probability gain per transition (nats) that rotation must bring to count as decoding. */
+const kRot13MinGain = 0.35;
+
+/**
+ * Average letter-bigram log-probability of a line as written and after ROT13, in one pass (a–z
+ * only; any other character is a word boundary). Language-general: the table is averaged over
+ * Latin-script languages (letter-bigrams.ts), so German or Turkish ROT13 reads as rotated too.
+ */
+function bigramPlausibility(line: string): { plain: number; rotated: number; transitions: number } {
+  let plain = 0;
+  let rotated = 0;
+  let transitions = 0;
+  let prev = 0;
+  let prevRot = 0;
+  for (let i = 0; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) | 0x20 : 0; // ASCII lower case
+    const sym = c >= 0x61 && c <= 0x7a ? c - 0x60 : 0;
+    if (sym === 0 && prev === 0) continue;
+    const rot = sym === 0 ? 0 : ((sym + 12) % 26) + 1;
+    plain += LETTER_BIGRAM_LOGP[prev * 27 + sym]!;
+    rotated += LETTER_BIGRAM_LOGP[prevRot * 27 + rot]!;
+    transitions++;
+    prev = sym;
+    prevRot = rot;
+  }
+  return { plain: plain / 8 / Math.max(1, transitions), rotated: rotated / 8 / Math.max(1, transitions), transitions };
 }
 
 /**
  * Lines whose ROT13 reads as language. A letter-frequency test picks candidates in one pass without
- * allocation: in English, German, Spanish and French 'e' and 't' are far more frequent than 'r' and
- * 'g'; ROT13 swaps them. Candidates are confirmed by common words after rotation (or, for other
- * languages, the absence of any common word before it) and handed to the scorer.
+ * allocation: ROT13 swaps the vowels a e i o u with n r v b h, and e t with r g, so rotated text has
+ * fewer vowels than those consonants (the reverse of every Latin-script language). Candidates are
+ * confirmed when rotation makes the line's letter bigrams clearly more plausible (any Latin-script
+ * language, no word list), and handed to the scorer.
  */
 function findRot13(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
   let lineStart = 0;
   let plain = 0; // e, t
   let rotated = 0; // r, g
+  let vowels = 0; // a e i o u
+  let rotVowels = 0; // n r v b h
   let letters = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     const raw = i < n ? text.charCodeAt(i) : 0x0a;
     const c = raw | 0x20; // ASCII lower case
     if (raw === 0x0a) {
-      if (letters >= 20 && rotated > plain * 1.2) {
+      if (letters >= 20 && (rotated > plain * 1.2 || rotVowels > vowels)) {
         const line = text.slice(lineStart, i);
-        const here = commonRatio(line);
-        const decoded = rot13(line);
-        if (commonRatio(decoded).ratio >= 0.3 || (here.ratio === 0 && here.words >= 6)) out.push({ start: lineStart, end: i, decodedText: decoded, encoding: 'rot13' });
+        const p = bigramPlausibility(line);
+        if (p.transitions >= kRot13MinTransitions && p.rotated - p.plain >= kRot13MinGain) out.push({ start: lineStart, end: i, decodedText: rot13(line), encoding: 'rot13' });
       }
       lineStart = i + 1;
-      plain = rotated = letters = 0;
+      plain = rotated = vowels = rotVowels = letters = 0;
       continue;
     }
     if (c >= 0x61 && c <= 0x7a) {
       letters++;
       if (c === 0x65 || c === 0x74) plain++;
       else if (c === 0x72 || c === 0x67) rotated++;
+      if (c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75) vowels++;
+      else if (c === 0x6e || c === 0x72 || c === 0x76 || c === 0x62 || c === 0x68) rotVowels++;
     }
   }
 }
