@@ -6,6 +6,14 @@
  */
 import { isIdentChar } from './text.ts';
 
+/** Key characters: identifiers plus Latin-1/Latin Extended and Cyrillic letters (`contraseña`, `пароль`). */
+function isKeyChar(c: number): boolean {
+  return isIdentChar(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x4ff);
+}
+
+/** A quoted literal compared with the key, written before it: `"s3cr3t" == password`, `'…' !== apiKey`. */
+const kComparedBefore = /(["'])([^"'\n]{1,256})\1[ \t]*(?:===?|!==?)[ \t]*$/;
+
 export interface Assignment {
   /** The key name around the context word, as written. */
   key: string;
@@ -45,9 +53,9 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   // Anchors such as `key =` or `pass:` end past the key: parse from the key characters only.
   while (hitEnd > hitStart + 1 && !isIdentChar(text.charCodeAt(hitEnd - 1))) hitEnd--;
   let keyStart = hitStart;
-  while (keyStart > 0 && hitStart - keyStart < kMaxKey && isIdentChar(text.charCodeAt(keyStart - 1))) keyStart--;
+  while (keyStart > 0 && hitStart - keyStart < kMaxKey && isKeyChar(text.charCodeAt(keyStart - 1))) keyStart--;
   let i = hitEnd;
-  while (i < n && i - hitEnd < kMaxKey && isIdentChar(text.charCodeAt(i))) i++;
+  while (i < n && i - hitEnd < kMaxKey && isKeyChar(text.charCodeAt(i))) i++;
   // Up to two trailing words: "Binance API secret key: …".
   for (let w = 0; w < 2; w++) {
     const sp = text.charCodeAt(i);
@@ -74,25 +82,46 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     else if (c !== 93 && c !== 125) break;
     i++;
   }
+  // XML/HTML settings: `name="sonar.login" value="…"`, `key="ApiKey" value="…"`.
+  if (quotedKey) {
+    const attr = /^[ \t]+value[ \t]*(?==)/i.exec(text.slice(i, i + 16));
+    if (attr !== null) i += attr[0].length;
+  }
+  // COBOL: `API-TOKEN PIC X(40) VALUE "…"`.
+  const pic = /^[ \t]+PIC(?:TURE)?[ \t]+[XA9]\(\d{1,4}\)[ \t]+VALUE(?:[ \t]+IS)?(?=[ \t])/i.exec(text.slice(i, i + 40));
+  if (pic !== null) i += pic[0].length;
   const opAt = skipSpaces(text, i);
   const spaceBefore = opAt > i;
   i = opAt;
-  if (i >= n) return null;
+  if (i >= n) return comparedBefore(text, keyStart, key);
   const c0 = text.charCodeAt(i);
   const c1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-  let ok = false;
-  if (c0 === 61) {
-    // `=`, `=>`; reject comparisons `==`
-    if (c1 === 61) return null;
-    i += c1 === 62 ? 2 : 1;
+  let ok = pic !== null;
+  let compared = false;
+  if (ok) {
+    // COBOL VALUE: the literal follows
+  } else if (c0 === 61) {
+    // `=`, `=>`; a comparison `==` / `===` counts only against a quoted literal (checked below)
+    if (c1 === 61) {
+      compared = true;
+      i += text.charCodeAt(i + 2) === 61 ? 3 : 2;
+    } else i += c1 === 62 ? 2 : 1;
     ok = true;
   } else if (c0 === 58) {
-    // `:`, `:=`, `::` is a scope operator
-    if (c1 === 58) return null;
-    i += c1 === 61 ? 2 : 1;
+    // `:`, `:=`; `::=` / `:::=` (make, BNF-style config) assign; a bare `::` is a scope operator
+    if (c1 === 58) {
+      const m = /^:{2,3}=/.exec(text.slice(i, i + 4));
+      if (m === null) return null;
+      i += m[0].length;
+    } else i += c1 === 61 ? 2 : 1;
+    ok = true;
+  } else if (c0 === 63 && c1 === 61) {
+    i += 2; // make `?=`
     ok = true;
   } else if (c0 === 33 && c1 === 61) {
-    return null; // `!=`
+    compared = true; // `!=` / `!==`: only against a quoted literal
+    i += text.charCodeAt(i + 2) === 61 ? 3 : 2;
+    ok = true;
   } else if (c0 === 62 && before === 60) {
     i += 1; // <password>value</password>
     ok = true;
@@ -104,8 +133,12 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     ok = true;
   } else if (text.slice(i - 1, i) === ' ' && (text.charCodeAt(keyStart) === 45 || /#define\s+$/i.test(text.slice(Math.max(0, keyStart - 12), keyStart)))) {
     ok = true; // `--api-key value`, `#define PASSWORD "value"`
+  } else if ((c0 === 34 || c0 === 39) && spaceBefore && !quotedKey) {
+    // nginx/Apache-style directive: `private_key "value";`: the quoted value must close the statement.
+    const close = text.indexOf(String.fromCharCode(c0), i + 1);
+    if (close > i + 1 && close - i <= kMaxValue && /^[ \t]*;/.test(text.slice(close + 1, close + 4)) && !text.slice(i + 1, close).includes('\n')) ok = true;
   }
-  if (!ok) return null;
+  if (!ok) return comparedBefore(text, keyStart, key);
   const op = text.slice(opAt, i).trim() || ' ';
   const afterOp = i;
   i = skipSpaces(text, i);
@@ -127,6 +160,7 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     if (end >= limit || text.charCodeAt(end) !== q) return null;
     return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: String.fromCharCode(q), op, spaced };
   }
+  if (compared) return null; // `password == other_var`: no literal
   const start = i;
   let end = start;
   const limit = Math.min(n, start + kMaxValue);
@@ -151,4 +185,13 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   while (end > start && text.charCodeAt(end - 1) === 46) end--; // sentence full stop
   if (end === start) return null;
   return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: '', op, spaced };
+}
+
+/** `"literal" == key` / `'literal' !== key`: the literal written before the key is what the key is checked against. */
+function comparedBefore(text: string, keyStart: number, key: string): Assignment | null {
+  const m = kComparedBefore.exec(text.slice(Math.max(0, keyStart - 300), keyStart));
+  if (m === null) return null;
+  // The literal sits right after the opening quote.
+  const base = Math.max(0, keyStart - 300) + m.index + 1;
+  return { key, keyStart, valueStart: base, valueEnd: base + m[2]!.length, value: m[2]!, quote: m[1]!, op: '==', spaced: true };
 }

@@ -120,12 +120,21 @@ function rule(
 const kNotSecretKey =
   /(?:public|publishable|pubkey|pub_key|primary|foreign|sort|partition|cache|idempot|dedup|lookup|hash|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|keyboard|monkey|turkey|hockey|jockey|donkey|whiskey|keyword|keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$|(?:^|[_\-.])sign(?:ature)?$)/i;
 
-/** Key words whose assigned value is a password rather than a token. */
-const kPasswordKey = /pass(?:word|wd|phrase)?|pwd|pswd/i;
+/** Key words whose assigned value is a password rather than a token (also in Spanish, German, French, Portuguese, …). */
+const kPasswordKey = /pass(?:word|wd|phrase)?|pwd|pswd|contrase(?:ñ|n)a|passwort|kennwort|mot_?de_?passe|senha|parola|wachtwoord|salasana|[sş]ifre|пароль/i;
 /** Key names that say outright the value is a secret: any non-trivial literal counts, random-looking or not. */
-const kStrongKey = /secret|api_?key|apikey|private_?key|access_?key|auth_?token|access_?token|credential|signing_?key|master_?key/i;
-/** Key names that mean the value is something else about a password (a policy, a hash, a field name). */
-const kPasswordMeta = /(?:reset|forgot|policy|min|max|length|hint|field|label|prompt|url|path|file|hash|salt|encoder|manager|validator|expir|rotation|change|confirm_?url|strength|rules?)/i;
+const kStrongKey = /secret|api_?key|apikey|(?:private|priv|access|auth|service|account|client|db|database|app|master|signing|encryption|shared|consumer|license)_?key|auth_?token|access_?token|credential/i;
+/** Key-name words that mean the value is something else about a password (a policy, a hash, a field name). */
+const kPasswordMeta = new Set(['reset', 'forgot', 'policy', 'min', 'max', 'length', 'len', 'hint', 'field', 'label', 'prompt', 'url', 'path', 'file', 'hash', 'hashed', 'salt', 'encoder', 'manager', 'validator', 'expiry', 'expires', 'expiration', 'expire', 'rotation', 'change', 'strength', 'rule', 'rules', 'regex', 'pattern', 'input', 'placeholder', 'type', 'format', 'mask', 'enabled', 'required', 'age', 'history', 'complexity', 'digest']);
+
+/** Splits a key into lowercase words: `adminLoginPassword` / `ADMIN_LOGIN-password` → admin, login, password. */
+function keyWords(key: string): string[] {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9\u00c0-\u024f\u0400-\u04ff]+/).filter((w) => w !== '');
+}
+
+function isPasswordMeta(key: string): boolean {
+  return keyWords(key).some((w) => kPasswordMeta.has(w));
+}
 
 /** `foo(`, `self.get(` — a call, not a literal. */
 const kCall = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(/;
@@ -150,16 +159,20 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
     return null;
   }
   if (value.length === 0 || value.length > 512 || isPlaceholder(value)) return null;
+  if ((a.op === '==' || a.op === '===' || a.op === '!=' || a.op === '!==') && a.quote === '') return null;
   if (value.toLowerCase() === a.key.toLowerCase() || value.toLowerCase().replace(/[^a-z]/g, '') === a.key.toLowerCase().replace(/[^a-z]/g, '')) return null;
   if (a.quote === '') {
     if (kCall.test(value)) return null;
+    // `password = something;` ends a statement in C-family code: an unquoted right-hand side there is an
+    // expression (a variable, a macro, a call), not a literal.
+    if (text.charCodeAt(a.valueEnd) === 59 && a.op !== ':') return null;
     // A bare identifier after a spaced ` = ` is a variable in code; in `KEY=value` / `key: value` config it is the value.
     // (A random-looking bare token stays a value even after ` = `: INI files such as ~/.aws/credentials space it.)
     if (kIdentifier.test(value) && (a.spaced || value.includes('.') || a.op === ',' || a.op === 'is') && !looksRandom(value, 16)) return null;
     // Digit-free snake/camel-case words and ALL_CAPS names are variables or constants anywhere (`login(password=user_pw)`).
     if (/^[A-Za-z_$][A-Za-z_$]*$/.test(value) && (/[_$]/.test(value) || /^[A-Z_]+$/.test(value) || /[a-z][A-Z]/.test(value))) return null;
   }
-  const password = kPasswordKey.test(a.key) && !kPasswordMeta.test(a.key);
+  const password = kPasswordKey.test(a.key) && !isPasswordMeta(a.key);
   const span: [number, number] = [valueStart, valueStart + value.length];
   if (password) {
     if (value.length < (a.quote === '' ? 6 : 5)) return null;
@@ -602,9 +615,9 @@ const accountNumber: Confirmer = (text, _hitStart, hitEnd) => {
 
 export const ANCHORED_RULES: AnchoredRule[] = [
   // --- cloud providers
-  rule('aws-access-key', ['akia', 'asia', 'abia', 'acca'], 'AWS access key id (AKIA/ASIA prefix, 20 chars)', tokenRule({
+  rule('aws-access-key', ['akia', 'asia', 'abia', 'acca', 'a3t'], 'AWS access key id (AKIA/ASIA/ABIA/ACCA/A3T? prefix, 20 chars)', tokenRule({
     rule: 'aws-access-key', severity: 'critical', reveal: 4, fwd: 24,
-    re: /(?:AKIA|ASIA|ABIA|ACCA)(?<body>[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
+    re: /(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])(?<body>[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
     check: (m) => !/EXAMPLE$/.test(m[0]),
   }), 'critical'),
   rule('aws-secret-key', ['aws_secret', 'secret_access_key', 'secretaccesskey', 'aws secret'], 'AWS secret access key (40 chars) assigned to an AWS secret key name',
@@ -632,28 +645,47 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'github-token', severity: 'critical', reveal: 4, fwd: 260,
     re: /(?:gh[pousr]_(?<body>[A-Za-z0-9]{36,251})|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}|github_pat_[A-Za-z0-9_]{40,240})(?![A-Za-z0-9_])/dg,
   }), 'critical'),
-  rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-'], 'GitLab tokens by their documented prefixes', tokenRule({
-    rule: 'gitlab-token', severity: 'critical', reveal: 5, fwd: 320,
-    // Fixed lengths per GitLab's token-prefix documentation; routable tokens carry `.`-separated parts.
-    re: /(?:(?:gl(?:pat|dt|rt|soat|ffct|ft)-|GR1348941)(?<body>[A-Za-z0-9_\-]{20})|glptt-[0-9a-f]{40}|glimt-[A-Za-z0-9_\-]{25}|glagent-[A-Za-z0-9_\-]{50}|gloas-[A-Za-z0-9_\-]{64}|glcbt-[0-9a-f]{1,5}_[A-Za-z0-9_\-]{20}|gl(?:pat|rt|rtr|dt|cbt|ft)-[A-Za-z0-9_\-]{27,300}\.[0-9a-z]{2}\.[0-9a-z]{7,12})(?![A-Za-z0-9_\-.])/dg,
+  rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'gr1348941'], 'GitLab tokens by their documented prefixes', tokenRule({
+    rule: 'gitlab-token', severity: 'critical', reveal: 5, fwd: 1100,
+    // Every GitLab token type carries a documented prefix. Pipeline-trigger (glptt-, 40 hex), incoming-mail
+    // (glimt-, 25), OAuth-application (gloas-, 64) and agent (glagent-, 50+) tokens have fixed lengths; the
+    // others are 20 characters (legacy) or longer routable tokens ending in `.<version>.<crc>`.
+    re: /(?:glptt-(?<body>[0-9a-f]{40})|glimt-[A-Za-z0-9_\-]{25}|gloas-[A-Za-z0-9_\-]{64}|glagent-[A-Za-z0-9_\-]{50,1024}|(?:gl(?:pat|dt|ft|soat|rtr?|ffct|cbt)-|GR1348941)(?:[0-9a-f]{1,5}_)?[A-Za-z0-9_\-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?)(?![A-Za-z0-9_\-.])/dg,
+    random: false,
+    check: (m) => formatBodyOk(m[0].replace(/^(?:gl[a-z]+-|GR1348941)(?:[0-9a-f]{1,5}_)?/, '').replace(/\.[0-9a-z]{2}\.[0-9a-z]{7,12}$/, '')),
   }), 'critical'),
   // --- chat and collaboration
   rule('slack-token', ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxo-', 'xoxe-', 'xoxe.', 'xapp-'], 'Slack bot/user/app/config/refresh tokens', tokenRule({
     rule: 'slack-token', severity: 'critical', reveal: 5, fwd: 300,
     // Slack's token shapes: a type prefix (bot xoxb, user xoxp, config xoxe.xoxp, refresh xoxe, app-level xapp,
-    // legacy xoxa/xoxr/xoxo/xoxs), numeric id groups, then a random segment.
-    // Real bot/user tokens carry team and user ids of 8+ digits; shorter groups are documentation examples.
-    re: /(?:xoxe\.xox[bp]-\d-[A-Za-z0-9]{30,200}|xoxe-\d-[A-Za-z0-9]{30,200}|xapp-\d-[A-Za-z0-9]{6,16}-\d{6,16}-[A-Za-z0-9]{24,80}|xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{18,32}|xox[pe](?:-\d{8,14}){3}-[A-Za-z0-9]{28,34}|xox[os]-\d+-\d+-\d+-[a-fA-F0-9]{20,64}|xox[ar]-(?:\d+-)?[0-9A-Za-z]{8,48})(?![0-9A-Za-z\-])/dg,
+    // legacy xoxa/xoxr/xoxo/xoxs), an optional version digit, numeric id groups (multi-digit team/user ids),
+    // then a random segment of 10+ characters.
+    re: /(?:xoxe\.xox[bp]-\d-[A-Za-z0-9]{30,200}|xoxe-\d-[A-Za-z0-9]{30,200}|xapp-\d-[A-Za-z0-9]{6,16}-\d{6,16}-[A-Za-z0-9]{24,80}|(?<!\.)xox[abposre]-(?:\d{1,2}-)?(?:\d{5,14}-){0,4}[A-Za-z0-9]{10,64})(?![0-9A-Za-z\-])/dg,
     random: false,
     check: (m) => {
       // The ids are ids; only the final random segment must look random.
       const body = m[0].slice(m[0].lastIndexOf('-') + 1);
+      // Random segments under 32 characters carry a digit; letters-only CamelCase is a name (`…AccessTokenHere`).
+      if (!/\d/.test(body) && (body.length < 32 || /^(?:[A-Z][a-z]+)+$/.test(body))) return false;
       return formatBodyOk(body) && !isPlaceholder(m[0]);
     },
   }), 'critical'),
   rule('slack-webhook', ['hooks.slack.com/'], 'Slack incoming-webhook / workflow URL', tokenRule({
     rule: 'slack-webhook', severity: 'high', fwd: 160, boundary: false,
     re: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<body>[A-Za-z0-9+/_\-]{20,140})/dg,
+  })),
+  rule('teams-webhook', ['webhook.office.com/webhookb2/', 'outlook.office.com/webhook/'], 'Microsoft Teams incoming-webhook URL', tokenRule({
+    rule: 'teams-webhook', severity: 'high', fwd: 400, boundary: false,
+    re: /(?:webhook\.office\.com\/webhookb2|outlook\.office\.com\/webhook)\/[a-f0-9\-]{36}@[a-f0-9\-]{36}\/IncomingWebhook\/(?<body>[A-Za-z0-9]{32})\/[a-f0-9\-]{36}/dg,
+  })),
+  rule('azure-logic-app-webhook', ['logic.azure.com'], 'Azure Logic Apps / Power Automate trigger URL with its signature', tokenRule({
+    rule: 'azure-logic-app-webhook', severity: 'high', fwd: 600, boundary: false,
+    re: /logic\.azure\.com(?::443)?\/workflows\/[a-f0-9]{32}\/triggers\/[^\s"'<>]{0,300}?[?&]sig=(?<body>[A-Za-z0-9_\-%]{40,90})/dg,
+  })),
+  rule('twitter-bearer-token', ['aaaaaaaaaaaaaaaaaaaaa'], 'Twitter/X app-only bearer token (21 A + 80-120)', tokenRule({
+    rule: 'twitter-bearer-token', severity: 'high', fwd: 160, random: false,
+    re: /A{21,23}(?<body>[A-Za-z0-9%]{80,120})(?![A-Za-z0-9%])/dg,
+    check: (m) => formatBodyOk(m.groups!.body!.replace(/%[0-9A-F]{2}/g, '')),
   })),
   rule('discord-webhook', ['discord.com/api/webhooks/', 'discordapp.com/api/webhooks/'], 'Discord webhook URL (id + token)', tokenRule({
     rule: 'discord-webhook', severity: 'high', fwd: 120, boundary: false,
@@ -689,7 +721,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   }), 'critical'),
   rule('anthropic-api-key', ['sk-ant-'], 'Anthropic API / admin keys (sk-ant-api03-…, sk-ant-admin01-…)', tokenRule({
     rule: 'anthropic-api-key', severity: 'critical', reveal: 7, fwd: 140,
-    re: /sk-ant-(?:api|admin|oat|sid)\d{2}-(?<body>[A-Za-z0-9_\-]{93})AA(?![A-Za-z0-9_\-])/dg,
+    re: /sk-ant-(?:api|admin|oat|ort|sid)\d{2}-(?<body>[A-Za-z0-9_\-]{80,120})(?![A-Za-z0-9_\-])/dg,
   }), 'critical'),
   rule('huggingface-token', ['hf_', 'api_org_'], 'Hugging Face user (hf_) and organization (api_org_) tokens: 34 letters', tokenRule({
     rule: 'huggingface-token', severity: 'high', reveal: 3, fwd: 44,
@@ -843,6 +875,27 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     ['mapbox-secret-token', ['sk.eyj'], 'Mapbox secret access token (sk.eyJ…)', /sk\.(?<body>eyJ[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{16,})(?![A-Za-z0-9_\-])/dg],
     ['alibaba-access-key', ['ltai'], 'Alibaba Cloud AccessKey ID (LTAI + 12-20)', /LTAI(?<body>[A-Za-z0-9]{12,20})(?![A-Za-z0-9])/dg],
     ['tencent-secret-id', ['akid'], 'Tencent Cloud SecretId (AKID + 32)', /AKID(?<body>[A-Za-z0-9]{32})(?![A-Za-z0-9])/dg],
+    ['contentful-token', ['cfpat-'], 'Contentful personal access token (CFPAT- + 43)', /CFPAT-(?<body>[A-Za-z0-9_\-]{43})(?![A-Za-z0-9_\-])/dg],
+    ['harness-token', ['pat.', 'sat.'], 'Harness personal / service-account token (pat.<account>.<id>.<secret>)', /(?:pat|sat)\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{24}\.(?<body>[A-Za-z0-9_\-]{20})(?![A-Za-z0-9_\-])/dg],
+    ['defined-networking-key', ['dnkey-'], 'Defined Networking (Nebula) API key (dnkey-<26>-<52>)', /dnkey-[A-Za-z0-9=_\-]{26}-(?<body>[A-Za-z0-9=_\-]{52})(?![A-Za-z0-9=_\-])/dg],
+    ['dropbox-token', ['sl.'], 'Dropbox short-lived access token (sl. + 130+)', /sl\.(?:[A-Za-z]\.)?(?<body>[A-Za-z0-9_\-=]{130,1500})(?![A-Za-z0-9_\-=])/dg],
+    ['settlemint-token', ['sm_pat_', 'sm_aat_', 'sm_sat_'], 'SettleMint personal / application / service access token', /sm_(?:pat|aat|sat)_(?<body>[A-Za-z0-9]{16,64})(?![A-Za-z0-9])/dg],
+    ['yandex-api-key', ['aqvn'], 'Yandex Cloud API key (AQVN + 35-38)', /AQVN(?<body>[A-Za-z0-9_\-]{35,38})(?![A-Za-z0-9_\-])/dg],
+    ['yandex-iam-token', ['t1.'], 'Yandex Cloud IAM token (t1.<…>.<86>)', /t1\.[A-Za-z0-9_\-]+={0,2}\.(?<body>[A-Za-z0-9_\-]{86})={0,2}(?![A-Za-z0-9_\-])/dg],
+    ['gocardless-token', ['live_'], 'GoCardless live access token (live_ + 40)', /live_(?<body>[A-Za-z0-9_\-=]{40})(?![A-Za-z0-9_\-=])/dg],
+    ['grafana-api-key', ['eyjrijoi'], 'Grafana API key (base64 JSON starting {"k":)', /eyJrIjoi(?<body>[A-Za-z0-9+/]{60,400})={0,2}(?![A-Za-z0-9+/=])/dg],
+    ['tailscale-key', ['tskey-'], 'Tailscale API / auth / OAuth client key (tskey-<kind>-<id>-<secret>)', /tskey-(?:api|auth|client|webhook|scim)-[A-Za-z0-9]{6,24}-(?<body>[A-Za-z0-9]{20,64})(?![A-Za-z0-9])/dg],
+    ['openrouter-key', ['sk-or-v1-'], 'OpenRouter API key (sk-or-v1- + 64 hex)', /sk-or-v1-(?<body>[a-f0-9]{64})(?![A-Za-z0-9])/dg],
+    ['razorpay-key', ['rzp_live_', 'rzp_test_'], 'Razorpay API key id (rzp_live_/rzp_test_ + 14)', /rzp_(?:live|test)_(?<body>[A-Za-z0-9]{14})(?![A-Za-z0-9])/dg],
+    ['braintree-token', ['access_token$production$', 'access_token$sandbox$'], 'Braintree / PayPal access token (access_token$<env>$<merchant>$<32 hex>)', /access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$(?<body>[0-9a-f]{32})(?![A-Za-z0-9])/dg],
+    ['bitbucket-app-password', ['atbb'], 'Bitbucket app password (ATBB + 32)', /ATBB(?<body>[A-Za-z0-9]{32})[A-F0-9]{0,8}(?![A-Za-z0-9])/dg],
+    ['figma-token', ['figd_'], 'Figma personal access token (figd_ + 40)', /figd_(?<body>[A-Za-z0-9_\-]{40,44})(?![A-Za-z0-9_\-])/dg],
+    ['nuget-api-key', ['oy2'], 'NuGet.org API key (oy2 + 43)', /oy2(?<body>[a-z0-9]{43})(?![A-Za-z0-9])/dg],
+    ['deno-token', ['ddp_', 'ddw_'], 'Deno Deploy access token (ddp_/ddw_ + 36)', /dd[pw]_(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg],
+    ['neon-api-key', ['napi_'], 'Neon API key (napi_ + 64)', /napi_(?<body>[a-z0-9]{64})(?![A-Za-z0-9])/dg],
+    ['notion-legacy-token', ['secret_'], 'Notion legacy integration token (secret_ + 43)', /secret_(?<body>[A-Za-z0-9]{43})(?![A-Za-z0-9])/dg],
+    ['clickhouse-cloud-key', ['4b1d', 'abid'], 'ClickHouse Cloud API secret key (4b1d + 38)', /4b1d(?<body>[A-Za-z0-9]{38})(?![A-Za-z0-9])/dg],
+    ['artifactory-key', ['akc'], 'JFrog Artifactory API key (AKC + 10+, AKCp… when issued)', /AKC(?<body>[A-Za-z0-9]{10,90})(?![A-Za-z0-9])/dg],
   ] as Array<[string, string[], string, RegExp, string?]>).map(([name, anchors, description, re, body]) =>
     rule(name, anchors, description, tokenRule({
       rule: name, severity: 'high', reveal: Math.min(8, anchors[0]!.length), fwd: 320, re,
@@ -884,7 +937,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   rule('curl-auth-user', ['curl '], 'curl -u user:password', curlUser),
   rule('kubernetes-secret', ['kind: secret', 'kind: "secret"', '"kind": "secret"', "kind: 'secret'"], 'Kubernetes Secret manifest data values', kubernetesSecret),
   // --- generic, gated by context words
-  rule('generic-secret', ['secret', 'token', '_pass', '-pass', '.pass', 'pass"', "pass'", 'pass =', 'api_key', 'apikey', 'api-key', 'api key', 'access_key', 'accesskey', 'access key', 'client_secret', 'credential', 'auth_key', 'authkey', 'private_key', 'privatekey', 'signing', 'passwd', 'password', 'passphrase', 'pwd', 'pass:', 'pass=', '_key', '-key', 'key=', 'key:', 'key"', "key'", 'key =', 'key :'], 'A random-looking value or a literal password assigned to a key/secret/token/password name', generic),
+  rule('generic-secret', ['secret', 'token', '_pass', '-pass', '.pass', 'pass"', "pass'", 'pass =', 'api_key', 'apikey', 'api-key', 'api key', 'access_key', 'accesskey', 'access key', 'client_secret', 'credential', 'auth_key', 'authkey', 'private_key', 'privatekey', 'signing', 'passwd', 'password', 'passphrase', 'pwd', 'pass:', 'pass=', '_key', '-key', 'key=', 'key:', 'key"', "key'", 'key =', 'key :', 'contrase', 'passwort', 'kennwort', 'senha', 'wachtwoord', 'salasana', 'sifre'], 'A random-looking value or a literal password assigned to a key/secret/token/password name', generic),
   // --- vendors whose keys have no prefix: name/variable context + the vendor's exact value shape
   rule('ibm-cloud-iam-key', ['ibm', 'iam_api', 'iam-api', 'iamapikey', 'bluemix'], 'IBM Cloud IAM API key (44 chars) in IBM/IAM context', vendorRule('ibm-cloud', [
     { value: /^[A-Za-z0-9_\-]{44}$/, rule: 'ibm-cloud-iam-key' },
@@ -920,6 +973,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   }),
   rule('sonar-sourcegraph-token', ['sonar', 'sourcegraph', 'src_access_token'], 'SonarQube / Sourcegraph token (40 hex) assigned in their context', vendorRule('sonar/sourcegraph', [
     { value: /^(?:sq[upa]_|sgp_(?:[a-f0-9]{16}_|local_)?)?[a-f0-9]{40}$/, rule: 'code-platform-token' },
+    { key: /token|login|key/i, value: /^(?:sq[upa]_)?(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{40}$/, rule: 'code-platform-token' },
   ])),
   rule('facebook-secret', ['facebook', 'fb_app', 'fb-app', 'fbapp'], 'Facebook/Meta app secret (32 hex) in Facebook context', vendorRule('facebook', [
     { key: /secret|token|key/i, value: /^[0-9a-f]{32}$/, rule: 'facebook-app-secret' },

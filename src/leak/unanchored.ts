@@ -9,6 +9,7 @@
  */
 import { MAX_WORD_UNITS, mnemonicLanguage, wordMaskByHash } from './mnemonic.ts';
 import { formatBodyOk } from './rules.ts';
+import { scanExtraSpans } from './unanchored-extra.ts';
 import { PRIORITY, type LeakSpan } from './span.ts';
 import { classifyBase58Secret, isBase58Char } from './validators/base58.ts';
 import { ibanLength, ibanValid } from './validators/iban.ts';
@@ -226,6 +227,7 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
   }
   flushChain();
   flushRun();
+  scanExtraSpans(text, out);
   return out;
 }
 
