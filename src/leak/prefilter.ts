@@ -3,6 +3,8 @@
  * leak detectors run without the engine's WASM DFA (tests, CLI `redact`, evaluation). It reports the same
  * kind of hits the engine does: signature id and the UTF-16 span of the anchor in the raw text.
  */
+import { acquireCodes, releaseCodes } from './text.ts';
+
 export interface AnchorHit {
   signatureId: string;
   start: number;
@@ -12,19 +14,27 @@ export interface AnchorHit {
 const kAlphabet = 128;
 
 export class AnchorMatcher {
+  /**
+   * Transition table, `kAlphabet` columns per state, state ids premultiplied by `kAlphabet`. Upper-case
+   * columns repeat the lower-case ones (case folding costs nothing in the loop), and states with output
+   * are numbered last, so "did an anchor end here" is one compare against `#firstMatch`, not a load.
+   */
   readonly #delta: Int32Array;
-  /** Per state: indexes into `#outputs` (anchor ids ending here, fail-link outputs merged). */
-  readonly #out: Array<number[] | undefined>;
-  /** 1 for states with output, indexed by premultiplied state >> 7 (keeps the scan loop monomorphic). */
-  readonly #isMatch: Uint8Array;
+  readonly #firstMatch: number;
+  /** Per state id (unpremultiplied) − first match state: indexes into `#anchors` (fail-link outputs merged). */
+  readonly #out: number[][];
   readonly #anchors: Array<{ length: number; signatureIds: string[] }>;
+  /** Length of the longest anchor. */
+  readonly #longest: number;
 
   constructor(signatures: ReadonlyArray<{ id: string; anchors: readonly string[] }>) {
     const byAnchor = new Map<string, string[]>();
     for (const s of signatures) {
       for (const a of s.anchors) {
         for (let i = 0; i < a.length; i++) {
-          if (a.charCodeAt(i) >= kAlphabet) throw new Error(`anchor ${JSON.stringify(a)} of ${s.id} is not ASCII`);
+          const c = a.charCodeAt(i);
+          // Code 0 stands for "any non-ASCII character" in the scan: it must not occur in an anchor.
+          if (c >= kAlphabet || c === 0) throw new Error(`anchor ${JSON.stringify(a)} of ${s.id} is not printable ASCII`);
         }
         const ids = byAnchor.get(a) ?? [];
         if (!ids.includes(s.id)) ids.push(s.id);
@@ -52,7 +62,7 @@ export class AnchorMatcher {
       this.#anchors.push({ length: a.length, signatureIds: ids });
       (out[st] ??= []).push(id);
     }
-    // BFS for failure links, then a full DFA table.
+    // BFS for failure links, then a full DFA table (trie state ids).
     const n = goto.length;
     const fail = new Int32Array(n);
     const delta = new Int32Array(n * kAlphabet);
@@ -80,35 +90,111 @@ export class AnchorMatcher {
         }
       }
     }
-    // Premultiply state ids so the scan loop does one add per character.
-    for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! * kAlphabet;
-    this.#delta = delta;
-    this.#out = out;
-    this.#isMatch = Uint8Array.from(out, (o) => (o === undefined ? 0 : 1));
+    // Renumber: states without output first (the start state stays 0), states with output after them.
+    const order: number[] = [];
+    for (let st = 0; st < n; st++) if (out[st] === undefined) order.push(st);
+    const firstMatch = order.length;
+    for (let st = 0; st < n; st++) if (out[st] !== undefined) order.push(st);
+    const newId = new Int32Array(n);
+    order.forEach((st, id) => (newId[st] = id));
+    const table = new Int32Array(n * kAlphabet);
+    for (let id = 0; id < n; id++) {
+      const st = order[id]!;
+      for (let c = 0; c < kAlphabet; c++) {
+        // Anchors are lowercase: an upper-case letter moves like its lower-case form.
+        const col = c >= 65 && c <= 90 ? c + 32 : c;
+        table[id * kAlphabet + c] = newId[delta[st * kAlphabet + col]!]! * kAlphabet;
+      }
+    }
+    this.#delta = table;
+    this.#longest = Math.max(1, ...[...byAnchor.keys()].map((a) => a.length));
+    this.#firstMatch = firstMatch * kAlphabet;
+    this.#out = order.slice(firstMatch).map((st) => out[st]!);
   }
 
   /** All anchor hits in `text` (ASCII case-insensitive; any non-ASCII char breaks a match). */
   findAll(text: string): AnchorHit[] {
+    const codes = acquireCodes(text);
+    try {
+      return this.findAllCodes(codes, text.length);
+    } finally {
+      releaseCodes();
+    }
+  }
+
+  /** `findAll` over the UTF-16 code units of a text already in `codes[0, n)` (see `acquireCodes`). */
+  findAllCodes(codes: Uint16Array, n: number): AnchorHit[] {
+    // Each step of one automaton waits for the previous table load; four automata over four quarters of the
+    // text interleave those waits. Each quarter is entered `longest - 1` characters early, from the start
+    // state, which gives the same state as the single pass by the quarter's first character (no anchor is
+    // longer), and reports only the hits that end inside its quarter, so the hits and their order are the
+    // single pass's.
+    const warm = this.#longest - 1;
+    if (n < 4 * (warm + 256)) return this.#scan(codes, 0, 0, n, []);
+    const q = Math.ceil(n / 4);
+    const b1 = q;
+    const b2 = 2 * q;
+    const b3 = 3 * q;
     const delta = this.#delta;
-    const out = this.#out;
-    const isMatch = this.#isMatch;
-    const hits: AnchorHit[] = [];
-    let st = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= kAlphabet) {
-        st = 0;
-        continue;
-      }
-      if (c >= 65 && c <= 90) c += 32;
-      st = delta[st + c]!;
-      if (isMatch[st >> 7] === 1) {
-        for (const id of out[st >> 7]!) {
-          const a = this.#anchors[id]!;
-          for (const sid of a.signatureIds) hits.push({ signatureId: sid, start: i + 1 - a.length, end: i + 1 });
-        }
+    const firstMatch = this.#firstMatch;
+    const h0: AnchorHit[] = [];
+    const h1: AnchorHit[] = [];
+    const h2: AnchorHit[] = [];
+    const h3: AnchorHit[] = [];
+    // Stream k reads from b_k - warm (stream 0 from 0); all run `steps` together, then each finishes alone.
+    const p1 = b1 - warm;
+    const p2 = b2 - warm;
+    const p3 = b3 - warm;
+    const steps = Math.min(q, n - p3); // the last quarter may be a little shorter
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let t = 0; t < steps; t++) {
+      // A non-ASCII code reads as NUL, which no anchor contains: back to the start state.
+      const c0 = codes[t]!;
+      const c1 = codes[p1 + t]!;
+      const c2 = codes[p2 + t]!;
+      const c3 = codes[p3 + t]!;
+      s0 = delta[s0 + (c0 < kAlphabet ? c0 : 0)]!;
+      s1 = delta[s1 + (c1 < kAlphabet ? c1 : 0)]!;
+      s2 = delta[s2 + (c2 < kAlphabet ? c2 : 0)]!;
+      s3 = delta[s3 + (c3 < kAlphabet ? c3 : 0)]!;
+      if (s0 >= firstMatch || s1 >= firstMatch || s2 >= firstMatch || s3 >= firstMatch) {
+        if (s0 >= firstMatch) this.#report(s0, t, h0);
+        if (s1 >= firstMatch && p1 + t >= b1) this.#report(s1, p1 + t, h1);
+        if (s2 >= firstMatch && p2 + t >= b2) this.#report(s2, p2 + t, h2);
+        if (s3 >= firstMatch && p3 + t >= b3) this.#report(s3, p3 + t, h3);
       }
     }
+    this.#scan(codes, s0, steps, b1, h0);
+    this.#scan(codes, s1, p1 + steps, b2, h1);
+    this.#scan(codes, s2, p2 + steps, b3, h2);
+    this.#scan(codes, s3, p3 + steps, n, h3);
+    const hits = h0;
+    for (const h of h1) hits.push(h);
+    for (const h of h2) hits.push(h);
+    for (const h of h3) hits.push(h);
     return hits;
+  }
+
+  /** One automaton from state `st` over codes[from, to), reporting into `hits`. */
+  #scan(codes: Uint16Array, st: number, from: number, to: number, hits: AnchorHit[]): AnchorHit[] {
+    const delta = this.#delta;
+    const firstMatch = this.#firstMatch;
+    for (let i = from; i < to; i++) {
+      const c = codes[i]!;
+      st = delta[st + (c < kAlphabet ? c : 0)]!;
+      if (st >= firstMatch) this.#report(st, i, hits);
+    }
+    return hits;
+  }
+
+  /** The anchors ending at `i` in (premultiplied) match state `st`. */
+  #report(st: number, i: number, hits: AnchorHit[]): void {
+    for (const id of this.#out[(st - this.#firstMatch) / kAlphabet]!) {
+      const a = this.#anchors[id]!;
+      for (const sid of a.signatureIds) hits.push({ signatureId: sid, start: i + 1 - a.length, end: i + 1 });
+    }
   }
 }

@@ -7,7 +7,7 @@
  * - base64 runs → decoded once and re-scanned, a finding inside is reported on the encoded span;
  * - whitespace-separated words → BIP-39 mnemonics (12-24 wordlist words, checksum-validated).
  */
-import { MAX_WORD_UNITS, mnemonicLanguage, wordMaskByHash } from './mnemonic.ts';
+import { MAX_WORD_UNITS, mnemonicLanguage, wordHash, wordMaskByHash } from './mnemonic.ts';
 import { formatBodyOk } from './rules.ts';
 import { scanExtraSpans } from './unanchored-extra.ts';
 import { PRIORITY, type LeakSpan } from './span.ts';
@@ -15,6 +15,7 @@ import { classifyBase58Secret, isBase58Char } from './validators/base58.ts';
 import { ibanLength, ibanValid } from './validators/iban.ts';
 import { cardScheme, luhnValid } from './validators/luhn.ts';
 import { ssnValid } from './validators/ssn.ts';
+import { acquireCodes, releaseCodes } from './text.ts';
 
 /** 1 digit, 2 upper, 3 lower, 0 anything else (ASCII only). */
 const kCharClass = new Uint8Array(128);
@@ -37,175 +38,122 @@ function isSpaceCode(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
-
 const kMinEncoded = 24;
+/** Words in a BIP-39 phrase (the shortest phrase length). */
+const kMinPhrase = 12;
 
+/**
+ * State of the rarer events of one scan (digit chains, stretches of words), kept out of the character
+ * loop's locals. One per scan: a decoded layer is scanned while the outer scan is mid-stretch.
+ */
+class ScanState {
+  readonly out: LeakSpan[] = [];
+  /** Digit groups of the current chain (at most 12). */
+  readonly chainStarts = new Int32Array(12);
+  readonly chainEnds = new Int32Array(12);
+  chainCount = 0;
+  chainDigits = 0;
+  /**
+   * Words since the last phrase boundary (sentence punctuation, a long punctuation-only token): their
+   * letter cores and whether the core is clean enough to be a wordlist word. Nothing is hashed yet.
+   */
+  segStarts: Int32Array = new Int32Array(64);
+  segEnds: Int32Array = new Int32Array(64);
+  segClean: Uint8Array = new Uint8Array(64);
+  /** Wordlist mask per word of the stretch, looked up on demand (-1: not yet). */
+  segMasks: Int32Array = new Int32Array(64);
+  segCount = 0;
+  constructor(
+    readonly text: string,
+    readonly codes: Uint16Array,
+  ) {}
+}
+
+/** Unanchored detectors over `text` (its code units copied once into a reused buffer). */
 export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpan[] {
-  const out: LeakSpan[] = [];
+  const codes = acquireCodes(text);
+  try {
+    return scanUnanchoredCodes(text, codes, layer);
+  } finally {
+    releaseCodes();
+  }
+}
+
+/**
+ * The same over code units already in `codes` (from `acquireCodes(text)`, with its trailing space).
+ * One pass; per character only a class test. Everything else happens where a token or run ends, and the
+ * validators only when a run has the right shape: words are looked up in the wordlists only when a
+ * stretch of 12+ of them could be a phrase (see `resolveStretch`).
+ */
+export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: LayerScanner): LeakSpan[] {
+  const st = new ScanState(text, codes);
   const n = text.length;
 
-  // --- digit chains: groups of digits joined by one or two separator characters ---------------
-  // Fixed-size scratch (no allocation per number): at most 12 groups per chain.
-  const chainStarts = new Int32Array(12);
-  const chainEnds = new Int32Array(12);
-  let chainCount = 0;
-  let chainDigits = 0;
-  const flushChain = (): void => {
-    // Cards need 12+ digits, phones 8+, SSNs 9, Telegram bot ids 8+: shorter chains (prices, sizes) end here.
-    if (chainDigits >= 8 && chainWorthEvaluating()) {
-      const starts = Array.from(chainStarts.subarray(0, chainCount));
-      const ends = Array.from(chainEnds.subarray(0, chainCount));
-      evaluateChain(text, { start: starts[0]!, end: ends[chainCount - 1]!, starts, ends }, out);
-    }
-    chainCount = 0;
-    chainDigits = 0;
-  };
-  /** A lone digit run is a card (12-19 digits, issuer 2-6), a '+' phone, or a Telegram bot id before ':'; else skip. */
-  const chainWorthEvaluating = (): boolean => {
-    if (chainCount > 1) return true;
-    const s = chainStarts[0]!;
-    const len = chainEnds[0]! - s;
-    if (s > 0 && text.charCodeAt(s - 1) === 43) return true;
-    if (len >= 8 && len <= 10 && text.charCodeAt(chainEnds[0]!) === 58) return true;
-    const d = text.charCodeAt(s);
-    return len >= 12 && len <= 19 && d >= 50 && d <= 54;
-  };
-  const addDigitRun = (s: number, e: number): void => {
-    if (chainCount > 0) {
-      if (chainCount < 12 && isChainGap(text, chainEnds[chainCount - 1]!, s)) {
-        chainStarts[chainCount] = s;
-        chainEnds[chainCount++] = e;
-        chainDigits += e - s;
-        return;
-      }
-      flushChain();
-    }
-    chainStarts[0] = s;
-    chainEnds[0] = e;
-    chainCount = 1;
-    chainDigits = e - s;
-  };
-
-  // --- mnemonic word runs (positions only; words are sliced when a run reaches 12) --------------
-  let runStarts: Int32Array = new Int32Array(64);
-  let runEnds: Int32Array = new Int32Array(64);
-  let runCount = 0;
-  let runMask = 0;
-  const flushRun = (): void => {
-    if (runCount >= 12) evaluateMnemonicRun(text, Array.from(runStarts.subarray(0, runCount)), Array.from(runEnds.subarray(0, runCount)), runMask, out);
-    runCount = 0;
-    runMask = 0;
-  };
-  const pushWord = (s: number, e: number, mask: number): void => {
-    if (runCount === runStarts.length) {
-      const grow = (a: Int32Array): Int32Array => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      runStarts = grow(runStarts);
-      runEnds = grow(runEnds);
-    }
-    runMask = runCount === 0 ? mask : runMask & mask;
-    runStarts[runCount] = s;
-    runEnds[runCount++] = e;
-  };
-
   let alnumStart = -1;
-  let alnumFlags = 0; // 1 lower, 2 upper, 4 digit, 8 non-hex letter
+  let alnumLetters = false;
   let b64Start = -1;
   let tokStart = -1;
   let coreStart = -1;
   let coreEnd = -1;
   let coreBroken = false;
-  let hash = 0x811c9dc5;
 
+  // codes[n] is a space: the last iteration closes whatever is open.
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 32;
+    const c = codes[i]!;
     const cls = c < 128 ? kCharClass[c]! : 0;
-    if (cls === 3 && coreEnd === i && alnumStart >= 0) {
-      // Fast path: lowercase letters continuing a word (most of any prose). One tight loop, no other state.
-      let j = i;
-      let h = hash;
-      let f = alnumFlags;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d < 97 || d > 122) break;
-        h = Math.imul(h ^ d, 0x01000193);
-        f |= d > 102 ? 9 : 1;
-        j++;
-      }
-      hash = h;
-      alnumFlags = f;
-      coreEnd = j;
-      i = j - 1;
-      continue;
-    }
     if (cls !== 0) {
-      const isDigit = cls === 1;
-      const isUpper = cls === 2;
       if (alnumStart < 0) {
         alnumStart = i;
-        alnumFlags = 0;
+        alnumLetters = false;
         if (b64Start < 0) b64Start = i;
       }
-      alnumFlags |= isDigit ? 4 : isUpper ? (c > 70 ? 10 : 2) : c > 102 ? 9 : 1;
       if (tokStart < 0) {
         tokStart = i;
         coreStart = -1;
         coreEnd = -1;
         coreBroken = false;
-        hash = 0x811c9dc5;
       }
-      if (!isDigit) {
+      let j = i + 1;
+      if (cls === 1) {
+        // digits: part of the alphanumeric run, not of a word's letters (a letter after them breaks the word)
+        for (let d = codes[j]!; d >= 48 && d <= 57; d = codes[++j]!);
+      } else {
+        alnumLetters = true;
         if (coreStart < 0) coreStart = i;
         else if (coreEnd !== i) coreBroken = true;
-        coreEnd = i + 1;
-        hash = Math.imul(hash ^ (isUpper ? c + 32 : c), 0x01000193);
+        // ASCII letters: (d | 32) folds A-Z onto a-z and moves every other code outside a-z.
+        for (let d = codes[j]!; ((d | 32) - 97) >>> 0 < 26; d = codes[++j]!);
+        coreEnd = j;
       }
+      i = j - 1;
       continue;
     }
     // a non-alphanumeric character: close the alphanumeric run
     if (alnumStart >= 0) {
-      if (alnumFlags === 4) addDigitRun(alnumStart, i);
+      if (!alnumLetters) addDigitRun(st, alnumStart, i);
       else {
-        if (chainCount > 0) flushChain();
-        if (i - alnumStart >= 4) alnumRun(text, alnumStart, i, alnumFlags, out, layer);
+        if (st.chainCount > 0) flushChain(st);
+        const len = i - alnumStart;
+        if (len >= 9 || len === 4) {
+          const flags = alnumFlagsOf(codes, alnumStart, i);
+          if (alnumRunMayMatch(len, flags)) alnumRun(text, alnumStart, i, flags, st.out, layer);
+        }
       }
       alnumStart = -1;
     }
-    if (c === 64) emailAt(text, i, out);
+    if (c === 64) emailAt(text, i, st.out);
     // base64 runs (superset of alphanumeric runs)
     if (c === 43 || c === 47 || c === 95 || c === 45 || c === 61) {
       if (b64Start < 0) b64Start = i;
     } else if (b64Start >= 0) {
-      if (layer !== undefined && i - b64Start >= kMinEncoded) base64Run(text, b64Start, i, out, layer);
+      if (layer !== undefined && i - b64Start >= kMinEncoded) base64Run(text, b64Start, i, st.out, layer);
       b64Start = -1;
     }
     // words separated by whitespace or commas (`["abandon","ability",…]`)
-    if (isSpaceCode(c) || c === 44) {
+    if (c === 32 || c === 44 || (c < 32 ? true : c >= 128 && isSpaceCode(c))) {
       if (tokStart >= 0) {
-        if (coreStart < 0) {
-          // punctuation/digit-only token ("1.", "-", "12)") stays transparent inside a run
-          if (runCount > 0 && i - tokStart > 4) flushRun();
-        } else {
-          const len = coreEnd - coreStart;
-          const mask = !coreBroken && len <= MAX_WORD_UNITS ? wordMaskByHash(hash >>> 0) : 0;
-          // Sentence punctuation bounds a phrase: "Market wrap: word word …" starts a new run after the colon,
-          // and a word ending in . : ; ! ? closes the run after itself. Commas and quotes do not.
-          const lead = coreStart > tokStart ? text.charCodeAt(coreStart - 1) : 0;
-          if (runCount > 0 && (lead === 58 || lead === 46 || lead === 59 || lead === 33 || lead === 63)) {
-            if (!/^\d+[.):]$/.test(text.slice(tokStart, coreStart))) flushRun();
-          }
-          if (mask !== 0 && (runCount === 0 || (runMask & mask) !== 0)) {
-            pushWord(coreStart, coreEnd, mask);
-          } else {
-            if (runCount > 0) flushRun();
-            if (mask !== 0) pushWord(coreStart, coreEnd, mask);
-          }
-          const trail = coreEnd < i ? text.charCodeAt(coreEnd) : 0;
-          if (runCount > 0 && (trail === 58 || trail === 46 || trail === 59 || trail === 33 || trail === 63)) flushRun();
-        }
+        if (coreStart >= 0) endWord(st, tokStart, coreStart, coreEnd, !coreBroken && coreEnd - coreStart <= MAX_WORD_UNITS, i);
+        else if (i - tokStart > 4) endStretch(st); // punctuation/digit-only token ("1.", "-", "12)") stays transparent; a longer one ends the stretch
         tokStart = -1;
       }
     } else {
@@ -214,21 +162,155 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
         coreStart = -1;
         coreEnd = -1;
         coreBroken = false;
-        hash = 0x811c9dc5;
       }
       if (c >= 128) {
         // non-ASCII letters (other wordlists); ASCII punctuation ends the core, letters after it break the word
         if (coreStart < 0) coreStart = i;
         else if (coreEnd !== i) coreBroken = true;
         coreEnd = i + 1;
-        hash = Math.imul(hash ^ c, 0x01000193);
       }
     }
   }
-  flushChain();
-  flushRun();
-  scanExtraSpans(text, out);
-  return out;
+  flushChain(st);
+  endStretch(st);
+  scanExtraSpans(text, st.out);
+  return st.out;
+}
+
+/** 1 lower, 2 upper, 4 digit, 8 letter outside a-f (the flags `alnumRun` takes). */
+function alnumFlagsOf(codes: Uint16Array, s: number, e: number): number {
+  let f = 0;
+  for (let i = s; i < e; i++) {
+    const c = codes[i]!;
+    f |= c <= 57 ? 4 : c <= 90 ? (c > 70 ? 10 : 2) : c > 102 ? 9 : 1;
+  }
+  return f;
+}
+
+function isSentencePunct(c: number): boolean {
+  return c === 58 || c === 46 || c === 59 || c === 33 || c === 63;
+}
+
+/**
+ * A token with letters ended at `i`. Sentence punctuation bounds a phrase: "Market wrap: word word …"
+ * starts a new stretch at the word after the colon ("1." / "2)" list numbers do not), and a word ending
+ * in . : ; ! ? closes the stretch after itself. Commas and quotes do not.
+ */
+function endWord(st: ScanState, tokStart: number, coreStart: number, coreEnd: number, clean: boolean, i: number): void {
+  const codes = st.codes;
+  if (st.segCount > 0 && coreStart > tokStart && isSentencePunct(codes[coreStart - 1]!)) {
+    if (!/^\d+[.):]$/.test(st.text.slice(tokStart, coreStart))) endStretch(st);
+  }
+  if (st.segCount === st.segStarts.length) growStretch(st);
+  st.segStarts[st.segCount] = coreStart;
+  st.segEnds[st.segCount] = coreEnd;
+  st.segClean[st.segCount++] = clean ? 1 : 0;
+  if (coreEnd < i && isSentencePunct(codes[coreEnd]!)) endStretch(st);
+}
+
+function growStretch(st: ScanState): void {
+  const m = st.segStarts.length * 2;
+  const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+    b.set(a);
+    return b;
+  };
+  st.segStarts = grow(st.segStarts, new Int32Array(m));
+  st.segEnds = grow(st.segEnds, new Int32Array(m));
+  st.segClean = grow(st.segClean, new Uint8Array(m));
+  st.segMasks = new Int32Array(m);
+}
+
+/** Wordlist mask of word `k` of the stretch (0: in no list), looked up once. */
+function stretchMask(st: ScanState, k: number): number {
+  let m = st.segMasks[k]!;
+  if (m < 0) {
+    m = st.segClean[k] === 1 ? wordMaskByHash(wordHash(st.text, st.segStarts[k]!, st.segEnds[k]!)) : 0;
+    st.segMasks[k] = m;
+  }
+  return m;
+}
+
+/**
+ * The stretch of words ends: find its runs of consecutive wordlist words that share a list, and check those
+ * of 12+ words for a phrase. A word in no list ends a run, so 12 words in a row are only looked at where
+ * the 12th of them is in a list (checked first, backwards): in prose most words are never hashed.
+ */
+function endStretch(st: ScanState): void {
+  const m = st.segCount;
+  st.segCount = 0;
+  if (m < kMinPhrase) return;
+  st.segMasks.fill(-1, 0, m);
+  let p = 0;
+  while (p + kMinPhrase <= m) {
+    let q = p + kMinPhrase - 1;
+    while (q >= p && stretchMask(st, q) !== 0) q--;
+    if (q >= p) {
+      p = q + 1;
+      continue;
+    }
+    // words p … p+11 are all in some list; the run of listed words goes on to r
+    let r = p + kMinPhrase;
+    while (r < m && stretchMask(st, r) !== 0) r++;
+    // Split it where a word shares no list with the run so far (as a reader would: the run restarts there).
+    let runStart = p;
+    let runMask = stretchMask(st, p);
+    for (let k = p + 1; k < r; k++) {
+      const mk = stretchMask(st, k);
+      if ((runMask & mk) !== 0) runMask &= mk;
+      else {
+        evaluateRun(st, runStart, k, runMask);
+        runStart = k;
+        runMask = mk;
+      }
+    }
+    evaluateRun(st, runStart, r, runMask);
+    p = r + 1;
+  }
+}
+
+function evaluateRun(st: ScanState, from: number, to: number, mask: number): void {
+  if (to - from >= kMinPhrase) evaluateMnemonicRun(st.text, Array.from(st.segStarts.subarray(from, to)), Array.from(st.segEnds.subarray(from, to)), mask, st.out);
+}
+
+// ----------------------------------------------------------------------------- digit chains
+
+function addDigitRun(st: ScanState, s: number, e: number): void {
+  if (st.chainCount > 0) {
+    if (st.chainCount < 12 && isChainGap(st.text, st.chainEnds[st.chainCount - 1]!, s)) {
+      st.chainStarts[st.chainCount] = s;
+      st.chainEnds[st.chainCount++] = e;
+      st.chainDigits += e - s;
+      return;
+    }
+    flushChain(st);
+  }
+  st.chainStarts[0] = s;
+  st.chainEnds[0] = e;
+  st.chainCount = 1;
+  st.chainDigits = e - s;
+}
+
+function flushChain(st: ScanState): void {
+  // Cards need 12+ digits, phones 8+, SSNs 9, Telegram bot ids 8+: shorter chains (prices, sizes) end here.
+  if (st.chainDigits >= 8 && chainWorthEvaluating(st)) {
+    const starts = Array.from(st.chainStarts.subarray(0, st.chainCount));
+    const ends = Array.from(st.chainEnds.subarray(0, st.chainCount));
+    evaluateChain(st.text, { start: starts[0]!, end: ends[st.chainCount - 1]!, starts, ends }, st.out);
+  }
+  st.chainCount = 0;
+  st.chainDigits = 0;
+}
+
+/** A lone digit run is a card (12-19 digits, issuer 2-6), a '+' phone, or a Telegram bot id before ':'; else skip. */
+function chainWorthEvaluating(st: ScanState): boolean {
+  if (st.chainCount > 1) return true;
+  const text = st.text;
+  const s = st.chainStarts[0]!;
+  const len = st.chainEnds[0]! - s;
+  if (s > 0 && text.charCodeAt(s - 1) === 43) return true;
+  if (len >= 8 && len <= 10 && text.charCodeAt(st.chainEnds[0]!) === 58) return true;
+  const d = text.charCodeAt(s);
+  return len >= 12 && len <= 19 && d >= 50 && d <= 54;
 }
 
 /** Between digit groups of one number: ' ', '-', '.', '/', ')', '(', ') ', ' (', '-(', ') -'. */
@@ -244,8 +326,6 @@ function isChainGap(text: string, from: number, to: number): boolean {
   }
   return false;
 }
-
-// ----------------------------------------------------------------------------- digit chains
 
 const kNanpSeps = new Set(['--', '..', '  ', ') -', ')  ', ')-']);
 
@@ -333,6 +413,14 @@ function groupedLikeCard(lens: number[]): boolean {
 }
 
 // ------------------------------------------------------------------------ alphanumeric runs
+
+/**
+ * The cheap gate in front of `alnumRun`, so ordinary words never pay for a call: every check there needs
+ * 9+ characters, except a grouped IBAN's first group (four characters, two capitals). Keep the two in step.
+ */
+function alnumRunMayMatch(len: number, flags: number): boolean {
+  return len >= 9 || (len === 4 && (flags & 2) !== 0);
+}
 
 function alnumRun(text: string, s: number, e: number, flags: number, out: LeakSpan[], layer?: LayerScanner): void {
   const len = e - s;
