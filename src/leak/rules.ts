@@ -118,7 +118,7 @@ function rule(
  * public keys, map/sort/cache keys, pagination tokens, names/ids/paths of secrets, lengths and types.
  */
 const kNotSecretKey =
-  /(?:public|publishable|pubkey|pub_key|primary|foreign|sort|partition|cache|idempot|dedup|lookup|hash|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|keyboard|monkey|turkey|hockey|jockey|donkey|whiskey|keyword|keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$|(?:^|[_\-.])sign(?:ature)?$)/i;
+  /(?:public|publishable|pubkey|pub_key|authenticity|csrf|xsrf|nonce|primary|foreign|sort|partition|cache|idempot|dedup|lookup|hash|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|keyboard|monkey|turkey|hockey|jockey|donkey|whiskey|keyword|keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$|(?:^|[_\-.])sign(?:ature)?$)/i;
 
 /** Key words whose assigned value is a password rather than a token (also in Spanish, German, French, Portuguese, …). */
 const kPasswordKey = /pass(?:word|wd|phrase)?|pwd|pswd|contrase(?:ñ|n)a|passwort|kennwort|mot_?de_?passe|senha|parola|wachtwoord|salasana|[sş]ifre|пароль/i;
@@ -158,7 +158,7 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
   } else if (a.quote !== '' && /\s/.test(value) && !kPasswordKey.test(a.key)) {
     return null;
   }
-  if (value.length === 0 || value.length > 512 || isPlaceholder(value)) return null;
+  if (value.length === 0 || value.length > 512 || isPlaceholder(value) || isSealedOrTemplated(value)) return null;
   if ((a.op === '==' || a.op === '===' || a.op === '!=' || a.op === '!==') && a.quote === '') return null;
   if (value.toLowerCase() === a.key.toLowerCase() || value.toLowerCase().replace(/[^a-z]/g, '') === a.key.toLowerCase().replace(/[^a-z]/g, '')) return null;
   if (a.quote === '') {
@@ -183,6 +183,15 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
   if (kStrongKey.test(a.key) && strongLiteral(value)) return { span, value, password: false, key: a.key };
   if (!looksRandom(value, minTokenLength)) return null;
   return { span, value, password: false, key: a.key };
+}
+
+/**
+ * Values that stand for a secret without being one: SOPS / Ansible Vault ciphertext (`ENC[AES256_GCM,…]`,
+ * `$ANSIBLE_VAULT;…`, `!vault |`), shell parameter expansions even when cut short (`${KEY:=$2}`), format
+ * placeholders (`{SumoAccessKey}`, `%(key)s`, `#{key}`) and command substitutions.
+ */
+function isSealedOrTemplated(value: string): boolean {
+  return /^(?:ENC\[[A-Z0-9_]+(?:,|$)|\$ANSIBLE_VAULT;|!vault\b|\$\{|\$\(|#\{|%\{|\{[A-Za-z_][\w.\-]*\}$|\{\{|`)/.test(value);
 }
 
 /** A literal that is not a word, an identifier, a path or a URL: 8+ chars, a digit or symbol among letters, some entropy. */
@@ -566,7 +575,8 @@ const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
     if (isPlaceholder(v)) return true;
     if (/^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0) {
       const d = Buffer.from(v, 'base64').toString('utf8');
-      if (/^[\x20-\x7e]*$/.test(d) && (isPlaceholder(d) || d.length < 4)) return true;
+      // A value that decodes to four characters or fewer (`bar\n`, `1234`) is a stand-in, not a credential.
+      if (/^[\x20-\x7e\t\r\n]*$/.test(d) && (isPlaceholder(d) || d.trim().length <= 4)) return true;
     }
     return false;
   };
@@ -577,9 +587,16 @@ const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
     const line = /^[ \t]+["']?[A-Za-z0-9_.\-]+["']?:[ \t]*["']?([^\s"'#][^"'\n#]*?)["']?[ \t]*$/gm;
     let l: RegExpExecArray | null;
     while ((l = line.exec(b[2]!)) !== null) {
-      const value = l[1]!;
-      if (value.length < 4 || isStandIn(value) || /^[|>]-?$/.test(value)) continue;
-      const s = blockStart + l.index + l[0].indexOf(value, l[0].indexOf(':') + 1);
+      let value = l[1]!;
+      let s = blockStart + l.index + l[0].indexOf(value, l[0].indexOf(':') + 1);
+      if (/^[|>][-+]?$/.test(value)) {
+        // A block scalar (`key: |` / `key: >`): the value is the next, deeper-indented line.
+        const next = /^\r?\n([ \t]+)([^\s#][^\n]*?)[ \t]*$/m.exec(text.slice(s + value.length, s + value.length + 4000));
+        if (next === null || next.index !== 0 || next[1]!.length <= l[0].search(/\S/)) continue;
+        s = s + value.length + next[0].length - next[2]!.length;
+        value = next[2]!;
+      }
+      if (value.length < 4 || isStandIn(value)) continue;
       out.push({ start: s, end: s + value.length, family: 'secret', rule: 'kubernetes-secret', severity: 'high', priority: PRIORITY.format });
     }
   }

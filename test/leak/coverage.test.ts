@@ -95,6 +95,8 @@ const kAssignments: string[] = [
   'API-TOKEN PIC X(40) VALUE "{A40}".',
   'let sonarToken: &str = "{A40}";',
   'String snykToken = "{UUID}";',
+  'apiVersion: v1\nkind: Secret\ntype: kubernetes.io/dockercfg\ndata:\n  .dockercfg: |\n    {B60}=\n',
+  'apiVersion: v1\ndata:\n  .dockercfg: >\n    {B60}=\nmetadata:\n  name: reg\nkind: Secret\n',
 ];
 
 const kNearMisses: string[] = [
@@ -116,6 +118,12 @@ const kNearMisses: string[] = [
   'glptt-{H39}',
   'AKIA{Z15}',
   'SONAR_TOKEN=12345678ABCDEFGH1234567890ABCDEFGH123456',
+  'apiVersion: v1\nkind: Secret\ndata:\n\textra: YmFyCg==\n',
+  'stringData:\n    db-password: ENC[AES256_GCM,data:{B8},iv:{B43}=,tag:{B22}==,type:str]',
+  'db_password: !vault |',
+  'SUMO_ACCESS_KEY={SumoAccessKey}',
+  'SUMO_ACCESS_KEY=${SUMO_ACCESS_KEY:=$2}',
+  '<input type="hidden" name="authenticity_token" value="{W86}" autocomplete="off" />',
 ];
 
 describe('vendor token formats (generated values in published shapes)', () => {
