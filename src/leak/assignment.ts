@@ -76,9 +76,10 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   const before = keyStart > 0 ? text.charCodeAt(keyStart - 1) : 0;
   // Closing quote or bracket of the key: "key": / ['key'] / {key}
   let quotedKey = false;
-  while (i < n && i - keyEnd < 3) {
+  while (i < n && i - keyEnd < 4) {
     const c = text.charCodeAt(i);
     if (c === 34 || c === 39 || c === 96) quotedKey = true;
+    else if (c === 92 && text.charCodeAt(i + 1) === 34) quotedKey = true; // JSON inside a string: \"key\":
     else if (c !== 93 && c !== 125) break;
     i++;
   }
@@ -115,8 +116,11 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
       i += m[0].length;
     } else i += c1 === 61 ? 2 : 1;
     ok = true;
-  } else if (c0 === 63 && c1 === 61) {
-    i += 2; // make `?=`
+  } else if ((c0 === 63 || c0 === 43 || c0 === 46) && c1 === 61) {
+    i += 2; // make `?=`, `+=`; PHP `.=`
+    ok = true;
+  } else if (c0 === 63 && c1 === 63 && text.charCodeAt(i + 2) === 61) {
+    i += 3; // PHP `??=`
     ok = true;
   } else if (c0 === 33 && c1 === 61) {
     compared = true; // `!=` / `!==`: only against a quoted literal
@@ -127,6 +131,9 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     ok = true;
   } else if (c0 === 44 && quotedKey) {
     i += 1; // setenv("TOKEN", "value")
+    ok = true;
+  } else if (c0 === 44 && !spaceBefore && /^,[^\s,]+(?:,|\r?\n|$)/.test(text.slice(i, i + 600))) {
+    i += 1; // CSV row `apiToken,value,` (no spaces: prose puts one after a comma)
     ok = true;
   } else if ((c0 === 105 || c0 === 73) && /^is\s/i.test(text.slice(i, i + 3))) {
     i += 2; // prose: "the secret is …"
@@ -143,6 +150,18 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   const afterOp = i;
   i = skipSpaces(text, i);
   const spaced = spaceBefore && i > afterOp;
+  // The value on the next line: an XML element's text (`<token>\n  value\n</token>`) or a YAML block scalar
+  // (`token: |\n  value`, `token: >-\n  value`).
+  if (op === '>' || op === ':') {
+    const m = op === '>' ? /^[ \t]*\r?\n[ \t]*(?=\S)/.exec(text.slice(i, i + 200)) : /^[|>][-+]?[ \t]*\r?\n[ \t]+(?=\S)/.exec(text.slice(i, i + 200));
+    if (m !== null) i += m[0].length;
+  }
+  // JSON held in a string: `\"key\": \"value\"` — the value is quoted by escaped quotes.
+  if (text.charCodeAt(i) === 92 && text.charCodeAt(i + 1) === 34) {
+    const close = text.indexOf('\\"', i + 2);
+    if (close === -1 || close - i > kMaxValue || text.slice(i + 2, close).includes('\n')) return null;
+    return { key, keyStart, valueStart: i + 2, valueEnd: close, value: text.slice(i + 2, close), quote: '"', op, spaced };
+  }
   // Optional string prefixes: @"…" (Objective-C), b"…", r'…', f"…", u"…"; Go/Rust `&"…"`.
   let j = i;
   while (j < n && j - i < 2 && /[@bBrRuUfF&]/.test(text[j]!)) j++;
@@ -169,6 +188,11 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     const c = text.charCodeAt(end);
     // whitespace , ; " ' < & end the bare value (`&` ends a URL query parameter); a closing ) } ] > ends it
     // only when it closes something opened before the value (`f(key=value)`, `{key: value}`).
+    // `;` inside an unspaced env value (`DB_PASSWORD=Ab3;x9`) is part of it; `; ` or `;` at the end closes it.
+    if (c === 59 && !spaced && end + 1 < n && text.charCodeAt(end + 1) > 32) {
+      end++;
+      continue;
+    }
     if (c <= 32 || c === 44 || c === 59 || c === 34 || c === 39 || c === 60 || c === 38) break;
     // `=` inside a bare value starts another assignment (`a=b=c`); base64 padding `=` only ends one.
     if (c === 61 && end > start) {
@@ -189,6 +213,11 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
 
 /** `"literal" == key` / `'literal' !== key`: the literal written before the key is what the key is checked against. */
 function comparedBefore(text: string, keyStart: number, key: string): Assignment | null {
+  // Speed: the pattern ends in `=` and blanks, so anything else before the key is no comparison; without this
+  // check the unanchored pattern is tried at every offset of the 300 characters for every failed parse.
+  let k = keyStart - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k < 0 || text.charCodeAt(k) !== 61) return null;
   const m = kComparedBefore.exec(text.slice(Math.max(0, keyStart - 300), keyStart));
   if (m === null) return null;
   // The literal sits right after the opening quote.

@@ -163,9 +163,9 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
   if (value.toLowerCase() === a.key.toLowerCase() || value.toLowerCase().replace(/[^a-z]/g, '') === a.key.toLowerCase().replace(/[^a-z]/g, '')) return null;
   if (a.quote === '') {
     if (kCall.test(value)) return null;
-    // `password = something;` ends a statement in C-family code: an unquoted right-hand side there is an
-    // expression (a variable, a macro, a call), not a literal.
-    if (text.charCodeAt(a.valueEnd) === 59 && a.op !== ':') return null;
+    // `password = something;` (spaced, code style) ends a statement in C-family code: an unquoted right-hand
+    // side there is an expression (a variable, a macro, a call), not a literal. `KEY=a;b` in env files stays.
+    if (text.charCodeAt(a.valueEnd) === 59 && a.spaced) return null;
     // A bare identifier after a spaced ` = ` is a variable in code; in `KEY=value` / `key: value` config it is the value.
     // (A random-looking bare token stays a value even after ` = `: INI files such as ~/.aws/credentials space it.)
     if (kIdentifier.test(value) && (a.spaced || value.includes('.') || a.op === ',' || a.op === 'is') && !looksRandom(value, 16)) return null;

@@ -97,6 +97,25 @@ const kAssignments: string[] = [
   'String snykToken = "{UUID}";',
   'apiVersion: v1\nkind: Secret\ntype: kubernetes.io/dockercfg\ndata:\n  .dockercfg: |\n    {B60}=\n',
   'apiVersion: v1\ndata:\n  .dockercfg: >\n    {B60}=\nmetadata:\n  name: reg\nkind: Secret\n',
+  // the syntaxes config files and languages write a token name and value in
+  'acmeToken="{A32}"',
+  'acmeToken = {A32}',
+  '{\n    "acme_token": "{A32}"\n}',
+  '\\{\n    \\"acme_token\\": \\"{A32}\\"\n\\}',
+  '<acmeToken>{A32}</acmeToken>',
+  '<acmeToken>\n    {A32}\n</acmeToken>',
+  "acme_token: '{A32}'",
+  'acme_token: |\n  {A32}',
+  'acme_token: >-\n  {l40}',
+  'var acmeToken string = "{A32}"',
+  'acmeToken := `{A32}`',
+  '$acmeToken .= "{A32}"',
+  '$acmeToken ??= "{A32}"',
+  'acmeToken,{A32},',
+  '  "acmeToken" => "{A32}"',
+  'ACME_TOKEN += "{A32}"',
+  'DB_PASSWORD={A6}',
+  'DB_PASSWORD=Ab3;x{A8}',
 ];
 
 const kNearMisses: string[] = [
@@ -124,6 +143,9 @@ const kNearMisses: string[] = [
   'SUMO_ACCESS_KEY={SumoAccessKey}',
   'SUMO_ACCESS_KEY=${SUMO_ACCESS_KEY:=$2}',
   '<input type="hidden" name="authenticity_token" value="{W86}" autocomplete="off" />',
+  'In short, token,expiry and scope are fields.',
+  '<token>\n</token>',
+  'token: |\n  multi word description of the field',
 ];
 
 describe('vendor token formats (generated values in published shapes)', () => {
