@@ -8,8 +8,8 @@ import { AnchorMatcher, type AnchorHit } from './prefilter.ts';
 import { ANCHORED_RULES, type AnchoredRule } from './rules.ts';
 import type { LeakSpan } from './span.ts';
 import { keepBest } from './overlap.ts';
-import { maskEvidence } from './text.ts';
-import { scanUnanchoredSpans } from './unanchored.ts';
+import { acquireCodes, maskEvidence, releaseCodes } from './text.ts';
+import { scanUnanchoredCodes, scanUnanchoredSpans } from './unanchored.ts';
 
 const kRuleById = new Map<string, AnchoredRule>(ANCHORED_RULES.map((r) => [r.id, r]));
 let matcher: AnchorMatcher | null = null;
@@ -18,12 +18,20 @@ function anchorMatcher(): AnchorMatcher {
   return (matcher ??= new AnchorMatcher(ANCHORED_RULES));
 }
 
+const byStartThenLonger = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || b.end - a.end;
+
+/** True when `hits` are already sorted by `byStartThenLonger` (the prefilter's usually are: no copy, no sort). */
+function inTextOrder(hits: ReadonlyArray<{ start: number; end: number }>): boolean {
+  for (let k = 1; k < hits.length; k++) if (byStartThenLonger(hits[k - 1]!, hits[k]!) > 0) return false;
+  return true;
+}
+
 /** Runs each hit's confirmer once per (rule, anchor start); unknown signature ids are ignored (other families). */
 export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan[] {
   const out: LeakSpan[] = [];
   // Anchor hits of one rule that overlap (`api_key`, `_key`, `key:` in one identifier) confirm the same thing.
   // The engine's hits come in DFA match order per chunk, not text order: sort by position first.
-  const ordered = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const ordered = inTextOrder(hits) ? hits : [...hits].sort(byStartThenLonger);
   const lastEnd = new Map<AnchoredRule, number>();
   for (const h of ordered) {
     const r = kRuleById.get(h.signatureId);
@@ -78,7 +86,15 @@ export function scanUnanchored(text: string): Finding[] {
 /** Standalone: anchors found by the JS prefilter, then confirmation and the unanchored pass, overlaps resolved. */
 export function detectLeaks(text: string): Finding[] {
   if (typeof text !== 'string') throw new TypeError(`detectLeaks: text must be a string, got ${text === null ? 'null' : typeof text}`);
-  const spans = [...confirmSpans(text, anchorMatcher().findAll(text)), ...scanUnanchoredSpans(text, scanLayer)];
+  // The text's code units are copied once and read by both the anchor automaton and the unanchored pass.
+  const codes = acquireCodes(text);
+  let spans: LeakSpan[];
+  try {
+    spans = confirmSpans(text, anchorMatcher().findAllCodes(codes, text.length));
+    for (const s of scanUnanchoredCodes(text, codes, scanLayer)) spans.push(s);
+  } finally {
+    releaseCodes();
+  }
   return resolveOverlaps(spans).map((s) => toFinding(text, s));
 }
 

@@ -63,6 +63,12 @@ class ScanState {
   /** Wordlist mask per word of the stretch, looked up on demand (-1: not yet). */
   segMasks: Int32Array = new Int32Array(64);
   segCount = 0;
+  /**
+   * Set when the text holds something `scanExtraSpans` (unanchored-extra.ts) could report: digits `d.d.d` (IPv4),
+   * a hex digit, `:` and a hex digit or `:` (IPv6), a letter in U+00C0-U+04FF (seed phrases of other wordlists).
+   * Each is a necessary condition of that file's patterns: keep them in step.
+   */
+  extraHint = false;
   constructor(
     readonly text: string,
     readonly codes: Uint16Array,
@@ -96,6 +102,7 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
   let coreStart = -1;
   let coreEnd = -1;
   let coreBroken = false;
+  let extraHint = false;
 
   // codes[n] is a space: the last iteration closes whatever is open.
   for (let i = 0; i <= n; i++) {
@@ -142,6 +149,7 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
       alnumStart = -1;
     }
     if (c === 64) emailAt(text, i, st.out);
+    else if (c === 58 && i > 0 && isHex(codes[i - 1]!) && (codes[i + 1] === 58 || isHex(codes[i + 1]!))) extraHint = true; // `h:h`, `h::`: IPv6
     // base64 runs (superset of alphanumeric runs)
     if (c === 43 || c === 47 || c === 95 || c === 45 || c === 61) {
       if (b64Start < 0) b64Start = i;
@@ -165,6 +173,7 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
       }
       if (c >= 128) {
         // non-ASCII letters (other wordlists); ASCII punctuation ends the core, letters after it break the word
+        if (c >= 0xc0 && c <= 0x4ff) extraHint = true; // Latin-1 letters to Cyrillic: wordlists we do not ship
         if (coreStart < 0) coreStart = i;
         else if (coreEnd !== i) coreBroken = true;
         coreEnd = i + 1;
@@ -173,8 +182,17 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
   }
   flushChain(st);
   endStretch(st);
-  scanExtraSpans(text, st.out);
+  // The extra detectors run regexes over the whole text; call them only when the pass saw what they need.
+  if (extraHint || st.extraHint) scanExtraSpans(text, st.out);
   return st.out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 }
 
 /** 1 lower, 2 upper, 4 digit, 8 letter outside a-f (the flags `alnumRun` takes). */
@@ -275,6 +293,8 @@ function evaluateRun(st: ScanState, from: number, to: number, mask: number): voi
 // ----------------------------------------------------------------------------- digit chains
 
 function addDigitRun(st: ScanState, s: number, e: number): void {
+  const codes = st.codes;
+  if (codes[e] === 46 && s >= 2 && codes[s - 1] === 46 && isDigit(codes[s - 2]!) && isDigit(codes[e + 1]!)) st.extraHint = true; // d.ddd.d: IPv4
   if (st.chainCount > 0) {
     if (st.chainCount < 12 && isChainGap(st.text, st.chainEnds[st.chainCount - 1]!, s)) {
       st.chainStarts[st.chainCount] = s;
