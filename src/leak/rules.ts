@@ -912,6 +912,11 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     ['neon-api-key', ['napi_'], 'Neon API key (napi_ + 64)', /napi_(?<body>[a-z0-9]{64})(?![A-Za-z0-9])/dg],
     ['notion-legacy-token', ['secret_'], 'Notion legacy integration token (secret_ + 43)', /secret_(?<body>[A-Za-z0-9]{43})(?![A-Za-z0-9])/dg],
     ['clickhouse-cloud-key', ['4b1d', 'abid'], 'ClickHouse Cloud API secret key (4b1d + 38)', /4b1d(?<body>[A-Za-z0-9]{38})(?![A-Za-z0-9])/dg],
+    ['castai-api-key', ['castai_v1_'], 'CAST AI API key (castai_v1_ + 64 + _ + 8)', /castai_v1_(?<body>[A-Za-z0-9]{64})_[A-Za-z0-9]{8}(?![A-Za-z0-9])/dg],
+    ['live-test-api-key', ['test_', 'live_'], 'Payment-platform live/test secret keys (Chargebee, Adyen client keys: test_/live_ + 30-40)', /(?:test|live)_(?<body>(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{30,39})(?![A-Za-z0-9_\-=])/dg],
+    ['adyen-api-key', ['aqe'], 'Adyen API key (AQE<id>.<50-80>)', /AQE[a-z0-9]{5,20}\.(?<body>[A-Za-z0-9_=\-]{50,80})(?![A-Za-z0-9_=\-])/dg],
+    ['chieftools-token', ['ctp_', 'cto_', 'ctr_'], 'Chief Tools personal / access / refresh token', /ct[por]_(?<body>[A-Za-z0-9]{30,248})(?![A-Za-z0-9])/dg],
+    ['django-secret-key', ['django-insecure-'], 'Django development SECRET_KEY (django-insecure- + 50 generated)', /django-insecure-(?<body>[^\s"'`]{20,250})(?=["'`\s]|$)/dg],
     ['artifactory-key', ['akc'], 'JFrog Artifactory API key (AKC + 10+, AKCp… when issued)', /AKC(?<body>[A-Za-z0-9]{10,90})(?![A-Za-z0-9])/dg],
   ] as Array<[string, string[], string, RegExp, string?]>).map(([name, anchors, description, re, body]) =>
     rule(name, anchors, description, tokenRule({
@@ -992,6 +997,9 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     { value: /^(?:sq[upa]_|sgp_(?:[a-f0-9]{16}_|local_)?)?[a-f0-9]{40}$/, rule: 'code-platform-token' },
     { key: /token|login|key/i, value: /^(?:sq[upa]_)?(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{40}$/, rule: 'code-platform-token' },
   ])),
+  rule('vault-legacy-token', ['vault'], 'HashiCorp Vault legacy service token (s. + 24) assigned in Vault context', vendorRule('vault', [
+    { key: /token/i, value: /^s\.(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{24}$/, rule: 'hashicorp-token' },
+  ], 'critical'), 'critical'),
   rule('facebook-secret', ['facebook', 'fb_app', 'fb-app', 'fbapp'], 'Facebook/Meta app secret (32 hex) in Facebook context', vendorRule('facebook', [
     { key: /secret|token|key/i, value: /^[0-9a-f]{32}$/, rule: 'facebook-app-secret' },
   ])),

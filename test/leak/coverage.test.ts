@@ -77,6 +77,12 @@ const kTokens: Array<[string, string]> = [
   ['grafana: eyJrIjoi{A70}', 'grafana-api-key'],
   ['Bearer AAAAAAAAAAAAAAAAAAAAA{A90}', 'twitter-bearer-token'],
   ['name="sonar.login" value="{A40}"', 'code-platform-token'],
+  ['CASTAI_API_TOKEN="castai_v1_{A64}_{A8}"', 'castai-api-key'],
+  ['chargebeeToken := "test_{A32}"', 'live-test-api-key'],
+  ['adyen_key = "AQEyhmfx.{W60}"', 'adyen-api-key'],
+  ['chieftools_api_token = "ctp_{A36}"', 'chieftools-token'],
+  ['SECRET_KEY = "django-insecure-{l30}!@#$%^&*(-_=+){l12}"', 'django-secret-key'],
+  ['VAULT_TOKEN=s.{A24}', 'hashicorp-token'],
 ];
 
 /** Assignments the way different languages and config formats write them. */
@@ -144,6 +150,9 @@ const kNearMisses: string[] = [
   'SUMO_ACCESS_KEY=${SUMO_ACCESS_KEY:=$2}',
   '<input type="hidden" name="authenticity_token" value="{W86}" autocomplete="off" />',
   'In short, token,expiry and scope are fields.',
+  'def test_login_with_valid_credentials_and_redirect():',
+  'test_{L35}',
+  'vault: s.hello',
   '<token>\n</token>',
   'token: |\n  multi word description of the field',
 ];
