@@ -5,7 +5,7 @@ import { evaluateSecretVectors, evaluateTeamCorpus } from '../../scripts/eval-se
 const kVectors = '../shared/datasets/secrets';
 
 /**
- * The secret-vector gate asserts the levels the detectors actually reach (measured 2026-11-22), so a
+ * The secret-vector gate asserts the levels the detectors actually reach (measured 2026-11-22, after the coverage work), so a
  * regression fails; the issue's targets (>= 95% found in every family, <= 2% near misses flagged) are NOT
  * met yet — see the per-family table from `npm run eval:secrets`.
  */
@@ -14,12 +14,16 @@ describe.skipIf(!existsSync(kVectors))('secret test vectors (evaluation only)', 
   const fam = (name: string) => result.table.find((r) => r.family === name)!;
   it('finds every BIP-32 extended private key and every standard-wordlist BIP-39 phrase', () => {
     expect(fam('wallet: xprv/wif').found / fam('wallet: xprv/wif').secrets).toBe(1);
-    // Russian and Turkish phrases use wordlists outside the BIP-39 standard set: 236 of 284 are standard.
-    expect(fam('wallet: bip39 mnemonic').found).toBeGreaterThanOrEqual(236);
+    // Russian and Turkish phrases use wordlists outside the BIP-39 standard set (236 of 284 are standard);
+    // the structural seed-phrase check finds those whose words do not repeat (257 measured).
+    expect(fam('wallet: bip39 mnemonic').found).toBeGreaterThanOrEqual(257);
   });
   it('overall recall and near-miss rate stay at or better than measured', () => {
-    expect(result.total.found / result.total.secrets).toBeGreaterThanOrEqual(0.79);
-    expect(result.total.flagged / result.total.nearMisses).toBeLessThanOrEqual(0.12);
+    expect(result.total.found / result.total.secrets).toBeGreaterThanOrEqual(0.86);
+    expect(result.total.flagged / result.total.nearMisses).toBeLessThanOrEqual(0.097);
+    expect(fam('generic & passwords').found / fam('generic & passwords').secrets).toBeGreaterThanOrEqual(0.84);
+    expect(fam('messaging & social').found / fam('messaging & social').secrets).toBeGreaterThanOrEqual(0.92);
+    expect(fam('ip addresses').found).toBeGreaterThanOrEqual(4);
     expect(fam('private keys').found).toBe(fam('private keys').secrets);
     expect(fam('ai providers').found / fam('ai providers').secrets).toBeGreaterThanOrEqual(0.94);
   });
