@@ -11,7 +11,8 @@ import { keepBest } from './overlap.ts';
 import { acquireCodes, maskEvidence, releaseCodes } from './text.ts';
 import { scanUnanchoredCodes, scanUnanchoredSpans } from './unanchored.ts';
 
-const kRuleById = new Map<string, AnchoredRule>(ANCHORED_RULES.map((r) => [r.id, r]));
+/** Signature id → index into ANCHORED_RULES. */
+const kRuleIndex = new Map<string, number>(ANCHORED_RULES.map((r, k) => [r.id, k]));
 let matcher: AnchorMatcher | null = null;
 
 function anchorMatcher(): AnchorMatcher {
@@ -32,14 +33,13 @@ export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan
   // Anchor hits of one rule that overlap (`api_key`, `_key`, `key:` in one identifier) confirm the same thing.
   // The engine's hits come in DFA match order per chunk, not text order: sort by position first.
   const ordered = inTextOrder(hits) ? hits : [...hits].sort(byStartThenLonger);
-  const lastEnd = new Map<AnchoredRule, number>();
+  const lastEnd = new Int32Array(ANCHORED_RULES.length).fill(-1);
   for (const h of ordered) {
-    const r = kRuleById.get(h.signatureId);
-    if (r === undefined) continue;
-    const prev = lastEnd.get(r);
-    if (prev !== undefined && h.start < prev) continue;
-    lastEnd.set(r, h.end);
-    for (const s of r.confirm(text, h.start, h.end)) out.push(s);
+    const k = kRuleIndex.get(h.signatureId);
+    if (k === undefined) continue;
+    if (h.start < lastEnd[k]!) continue;
+    lastEnd[k] = h.end;
+    for (const s of ANCHORED_RULES[k]!.confirm(text, h.start, h.end)) out.push(s);
   }
   return out;
 }

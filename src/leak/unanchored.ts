@@ -141,10 +141,7 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
       else {
         if (st.chainCount > 0) flushChain(st);
         const len = i - alnumStart;
-        if (len >= 9 || len === 4) {
-          const flags = alnumFlagsOf(codes, alnumStart, i);
-          if (alnumRunMayMatch(len, flags)) alnumRun(text, alnumStart, i, flags, st.out, layer);
-        }
+        if (alnumRunMayMatch(len, codes[alnumStart]!, codes[alnumStart + 1]!)) alnumRun(text, alnumStart, i, alnumFlagsOf(codes, alnumStart, i), st.out, layer);
       }
       alnumStart = -1;
     }
@@ -435,11 +432,14 @@ function groupedLikeCard(lens: number[]): boolean {
 // ------------------------------------------------------------------------ alphanumeric runs
 
 /**
- * The cheap gate in front of `alnumRun`, so ordinary words never pay for a call: every check there needs
- * 9+ characters, except a grouped IBAN's first group (four characters, two capitals). Keep the two in step.
+ * The cheap gate in front of `alnumRun`, so ordinary words never pay for a call: every check there needs 15+
+ * characters, except a grouped IBAN's first group (four characters, two capitals) and a GitLab runner token
+ * (`GR` and 9+). Keep the two in step.
  */
-function alnumRunMayMatch(len: number, flags: number): boolean {
-  return len >= 9 || (len === 4 && (flags & 2) !== 0);
+function alnumRunMayMatch(len: number, c0: number, c1: number): boolean {
+  if (len >= 15) return true;
+  if (len === 4) return c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90;
+  return len >= 9 && c0 === 71 && c1 === 82;
 }
 
 function alnumRun(text: string, s: number, e: number, flags: number, out: LeakSpan[], layer?: LayerScanner): void {
