@@ -123,7 +123,7 @@ const kNotSecretKey =
 /** Key words whose assigned value is a password rather than a token (also in Spanish, German, French, Portuguese, …). */
 const kPasswordKey = /pass(?:word|wd|phrase)?|pwd|pswd|contrase(?:ñ|n)a|passwort|kennwort|mot_?de_?passe|senha|parola|wachtwoord|salasana|[sş]ifre|пароль/i;
 /** Key names that say outright the value is a secret: any non-trivial literal counts, random-looking or not. */
-const kStrongKey = /secret|api_?key|apikey|(?:private|priv|access|auth|service|account|client|db|database|app|master|signing|encryption|shared|consumer|license)_?key|auth_?token|access_?token|credential/i;
+const kStrongKey = /secret|api[_-]?key|(?:private|priv|access|auth|service|account|client|db|database|app|master|signing|encryption|shared|consumer|license)[_-]?key|(?:auth|access|api|bearer|refresh|personal[_-]?access)[_-]?token|credential/i;
 /** Key-name words that mean the value is something else about a password (a policy, a hash, a field name). */
 const kPasswordMeta = new Set(['reset', 'forgot', 'policy', 'min', 'max', 'length', 'len', 'hint', 'field', 'label', 'prompt', 'url', 'path', 'file', 'hash', 'hashed', 'salt', 'encoder', 'manager', 'validator', 'expiry', 'expires', 'expiration', 'expire', 'rotation', 'change', 'strength', 'rule', 'rules', 'regex', 'pattern', 'input', 'placeholder', 'type', 'format', 'mask', 'enabled', 'required', 'age', 'history', 'complexity', 'digest']);
 
@@ -200,7 +200,7 @@ function strongLiteral(value: string): boolean {
   if (!/[A-Za-z]/.test(value) || !/[^A-Za-z]/.test(value)) return false;
   if (/^[a-z]+(?:[_\-.:/][a-z0-9]+)+\/?$/i.test(value) && !/\d/.test(value)) return false;
   if (looksLikePathOrUrl(value)) return false;
-  if (/^\d+(?:\.\d+)*[a-z]*$/i.test(value)) return false; // versions and quantities
+  if (/^\d+(?:\.\d+)*[a-z]{0,3}$/i.test(value)) return false; // versions and quantities (`1.2.3`, `250ms`)
   if (longestRepeat(value) >= 5 || longestSequence(value) >= 5 || isPeriodic(value)) return false;
   return shannonEntropy(value) >= 2.5;
 }
@@ -494,7 +494,8 @@ const urlCredentials: Confirmer = (text, _hitStart, hitEnd) => {
 const authHeader: Confirmer = (text, _hitStart, hitEnd) => {
   const end = Math.min(text.length, hitEnd + 600);
   const after = text.slice(hitEnd, end);
-  const m = /^["']?\s*[:=]?\s*["']?\s*(bearer|basic|token|digest)?\s*([A-Za-z0-9_\-.~+/=:]{8,})/i.exec(after);
+  // `Authorization: <scheme> <credential>` (Bearer, Basic, Token, Api-Token, SSWS, …) or the credential alone.
+  const m = /^["']?\s*[:=]?\s*["']?\s*(?:([A-Za-z][A-Za-z\-]{1,20})[ \t]+(?=[A-Za-z0-9_\-.~+/=:]{8,}))?([A-Za-z0-9_\-.~+/=:]{8,})/i.exec(after);
   if (m === null) return [];
   let value = m[2]!;
   value = value.replace(/[.,]+$/, '');
@@ -507,7 +508,7 @@ const authHeader: Confirmer = (text, _hitStart, hitEnd) => {
     if (colon <= 0 || colon === decoded.length - 1 || /[^\x20-\x7e]/.test(decoded) || isPlaceholder(decoded.slice(colon + 1))) return [];
     return [{ start: s, end: s + value.length, family: 'secret', rule: 'basic-auth', severity: 'high', priority: PRIORITY.format }];
   }
-  if (!(looksRandom(value, 16) || (scheme !== '' && value.length >= 12 && formatBodyOk(value) && /\d/.test(value) && /[A-Za-z]/.test(value)))) return [];
+  if (!(looksRandom(value, 16) || kUuid.test(value) || (scheme !== '' && value.length >= 12 && formatBodyOk(value) && /\d/.test(value) && /[A-Za-z]/.test(value)))) return [];
   return [{ start: s, end: s + value.length, family: 'secret', rule: 'auth-header', severity: 'high', priority: PRIORITY.context, details: { scheme: scheme || undefined } }];
 };
 
@@ -529,14 +530,34 @@ const curlUser: Confirmer = (text, _hitStart, hitEnd) => {
     }
   }
   const win = text.slice(hitEnd, Math.min(lineEnd, hitEnd + 4000));
-  const re = /(?:^|\s)(?:-u|--user)(?:\s+|=|(?=[^\s-]))(["']?)([^\s"':]{1,128}):([^\s"']{1,256})\1/g;
+  // The argument of -u/--user: quoted as a whole (`"user:pass"`), quoted in parts (`"user":"pass"`,
+  // `kdoe:'pass'`) or bare (`user:pass`).
+  const re = /(?:^|\s)(?:-u|--user)(?:\s+|=|(?=[^\s-]))((?:"[^"\n]*"|'[^'\n]*'|[^\s"']+)(?::?(?:"[^"\n]*"|'[^'\n]*'|[^\s"']+))*)/g;
   const out: LeakSpan[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(win)) !== null) {
-    const pass = m[3]!;
-    if (isPlaceholder(pass) || /^\$/.test(pass) || pass.length < 3 || isPlaceholder(m[2]! + pass)) continue;
-    const s = hitEnd + m.index + m[0].length - m[1]!.length - pass.length;
-    out.push({ start: s, end: s + pass.length, family: 'secret', rule: 'curl-auth-user', severity: 'high', priority: PRIORITY.format });
+    const arg = m[1]!;
+    const argStart = hitEnd + m.index + m[0].length - arg.length;
+    // Unquote piece by piece, remembering where each character came from.
+    let plain = '';
+    const at: number[] = [];
+    for (let k = 0; k < arg.length; k++) {
+      const c = arg[k]!;
+      if (c === '"' || c === "'") continue;
+      plain += c;
+      at.push(argStart + k);
+    }
+    const colon = plain.indexOf(':');
+    if (colon === -1) continue; // a user name alone: curl prompts for the password
+    const user = plain.slice(0, colon);
+    const pass = plain.slice(colon + 1);
+    // An API key passed as the user name with an empty password (`-u sk_live_…:`) is the credential.
+    const [value, from] = pass === '' ? [user, 0] : [pass, colon + 1];
+    if (value.length < 3 || (pass === '' && !looksRandom(user.replace(/^[a-z]{2,8}_(?:[a-z]{2,8}_)?/, ''), 16))) continue;
+    if (isPlaceholder(value) || isPlaceholder(plain) || /^\$|\$[{(]|`|\{\{|^\[.*\]$/.test(value) || longestRepeat(value) === value.length) continue;
+    const s = at[from]!;
+    const e = at[from + value.length - 1]! + 1;
+    out.push({ start: s, end: e, family: 'secret', rule: 'curl-auth-user', severity: 'high', priority: PRIORITY.format });
   }
   return out;
 };

@@ -157,6 +157,55 @@ const kNearMisses: string[] = [
   'token: |\n  multi word description of the field',
 ];
 
+/** curl commands as agents write them in tool calls: credentials in -u/--user and in headers. */
+const kCurl: string[] = [
+  "curl --cacert ca.pem -u admin:Wq8$vT2r https://10.0.0.5:9200",
+  "curl -k -X POST https://svc:8443/api \\\\\n  -H 'Content-type: text/plain' \\\\\n  -u deployer:{A16}",
+  "curl -u \":{A12}\" https://localhost:9200",
+  "curl -u \"{A24}:\" https://api.acme.io/v1/charges",
+  "curl -s -X POST --user  'mlee:t7Gh#2kLp~9' $API_URL/commits --data @body.json",
+  "curl --user ops@acme.io:{A10} https://files.acme.io/link -v",
+  "curl -X POST --user \"{UUID}\":\"{A14}\" --header \"Accept: application/json\" https://gw.acme.io/translate",
+  "curl --user kdoe:'{A16}' -iX PATCH -H \"Content-Type: application/json\"",
+  "curl --header  'Authorization:  {UUID}'",
+  "curl -H \"Authorization: Api-Token {H40}\" --request PUT https://acme.io/api/use/1",
+  "curl -H \"Authorization: Token {H40}\" https://acme.io",
+  "curl -X POST --header \"Api-Token: {A11}\"",
+  "curl -XPOST http://localhost:8080/api/tasks -H \"Token: {H16}\" -d \"content=x\"",
+  "curl -X GET https://deploy.acme.net/ -H \"X-Octopus-ApiKey: {UUID}\"",
+  "curl -X GET -H \"apikey: {UUID}\" -H \"Accept: application/json\"",
+  "curl -H \"Authorization: Bearer {H32}\" https://acme.io",
+  "curl -L -H \"Authorization: sha256~{W20}@=-.a+/{W6}\"",
+];
+
+const kCurlNearMisses: string[] = [
+  "curl -i -u 'test:test'",
+  "curl -sL --user \"$1:$2\" \"$3\"",
+  "curl -u <user:password> https://test.com/endpoint",
+  "curl --user neo4j:[PASSWORD] http://[IP]:7474/db/data/",
+  "curl -u \"myusername\" http://localhost:15130/api/check_user/",
+  "curl -u username:token",
+  "curl -u \"${_username}:${_password}\"",
+  "curl -u \"${username}\":\"${password}\"",
+  "curl -k -X POST -I -u \"SRVC_JENKINS:${APPID}\"",
+  "curl -u \":\" https://localhost:9200",
+  "curl --user \"xxx:yyy\"",
+  "curl -XGET -i -u \"${{ env.ELK_ID }}:${{ build.env.ELK_PASS }}\"",
+  "curl -X POST --user \"$(cat ./login.txt):$(cat ./password.txt)\"",
+  "curl http://127.0.0.1:5000/file --user user:pass --digest",
+  "curl -X GET --insecure --user \"username:password\" \\\\",
+  "curl --silent --insecure --user ${f5user}:${f5pass} \\\\",
+  "curl --user \"src@acme.io\" --upload-file out.txt",
+  "curl -H \"Authorization: Bearer XXXXXXXXXXXX\" https://x.io",
+  "curl --header \"Authorization: Basic ...\"",
+  "curl -H \"Authorization: Bearer <Openverse API token>\" https://x.io",
+  "curl -H \"Authorization: Token **********\" https://x.io",
+  "curl -H \"Authorization: basic {base64(email:password[\\\n])}\"",
+  "curl -H \"apikey: $API_KEY\" -H \"Accept: $FORMAT\"",
+  "curl -H \"Authorization: Bearer $(gcloud auth print-access-token)\" https://x.io",
+  "curl -H 'Authorization: Basic YnJvd3Nlcjo=' https://x.io",
+];
+
 describe('vendor token formats (generated values in published shapes)', () => {
   for (const [template, rule] of kTokens) {
     it(`finds ${rule} in ${template.slice(0, 40)}`, () => {
@@ -180,6 +229,25 @@ describe('context-gated assignments across languages', () => {
       expect(detectLeaks(text).filter((f) => f.family === 'secret').map((f) => f.rule), text).toEqual([]);
     });
   }
+});
+
+describe('curl credentials', () => {
+  for (const template of kCurl) {
+    it(`flags ${template.slice(0, 60)}`, () => {
+      const text = expand(template);
+      expect(detectLeaks(text).filter((f) => f.family === 'secret').length, text).toBeGreaterThan(0);
+    });
+  }
+  for (const template of kCurlNearMisses) {
+    it(`keeps ${template.slice(0, 60)} clean`, () => {
+      const text = expand(template);
+      expect(detectLeaks(text).filter((f) => f.family === 'secret').map((f) => f.rule), text).toEqual([]);
+    });
+  }
+  it('reports the password (or a key passed as the user name), not the user', () => {
+    const text = 'curl -u "ops:Tq8#wL2vRz" https://x.io && curl -u sk_test_4eC39HqLyjWDarjtT1zdp7dc: https://y.io';
+    expect(detectLeaks(text).filter((f) => f.rule === 'curl-auth-user').map((f) => text.slice(f.start, f.end))).toEqual(['Tq8#wL2vRz', 'sk_test_4eC39HqLyjWDarjtT1zdp7dc']);
+  });
 });
 
 describe('public IP addresses (low-severity personal data)', () => {
