@@ -5,8 +5,8 @@
  * regex over the whole text, which is what a per-rule scanner does. Reports MB/s and ratios, writes
  * bench/results/leak-latest.json.
  *
- *   npm run bench:leak              # 4 MB of trading-agent text, one leak per ~4 KB
- *   npx tsx bench/leak.bench.ts --mb 8
+ *   npm run bench:leak              # 4 MB of trading-agent text, one leak per ~4 KB, 7 interleaved rounds
+ *   npx tsx bench/leak.bench.ts --mb 8 --rounds 9
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createEngine } from '../src/engine.ts';
@@ -74,18 +74,14 @@ function patterns(): RegExp[] {
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
+  return s.length % 2 === 1 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-function time(fn: () => number, runs: number): { ms: number; count: number } {
-  let count = 0;
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    count = fn();
-    ms.push(performance.now() - t0);
-  }
-  return { ms: median(ms), count };
+/** Wall time of one call, in ms, and what it returned. */
+function timeOnce(fn: () => number): { ms: number; count: number } {
+  const t0 = performance.now();
+  const count = fn();
+  return { ms: performance.now() - t0, count };
 }
 
 const { text, leaks } = buildText(mb * 1024 * 1024);
@@ -110,40 +106,92 @@ const runPerPattern = (): number => {
   return n;
 };
 // Warm-up: every implementation runs over the full text until V8 has optimized it (our first passes
-// also load the wordlists and tier up the scan loops), then the medians are taken.
+// also load the wordlists and tier up the scan loops).
 for (let i = 0; i < 3; i++) detectLeaks(text);
 runAlternation();
 runPerPattern();
-const ours = time(() => detectLeaks(text).length, 7);
-const alt = time(runAlternation, 3);
-const per = time(runPerPattern, 3);
-// The whole inline engine scan (WASM DFA over normalized text for every family, leak confirmation,
-// unanchored pass, decoders, semantic scorer), on the same text, for scale.
-const engine = await createEngine({ inline: true });
-await engine.scan({ text, context: 'tool_output' });
-const engineMs: number[] = [];
-let engineLeaks = 0;
-for (let i = 0; i < 3; i++) {
-  const t0 = performance.now();
-  const r = await engine.scan({ text, context: 'tool_output' });
-  engineMs.push(performance.now() - t0);
-  engineLeaks = r.findings.filter((f) => f.family === 'secret' || f.family === 'pii').length;
+// Timed rounds interleave the implementations, so load from other processes on a shared machine falls on
+// all of them alike; each round gives one paired ratio (baseline time / our time of that round), and the
+// report is the median per implementation and the median of the paired ratios.
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 7;
+const oursMs: number[] = [];
+const altMs: number[] = [];
+const perMs: number[] = [];
+const altRatios: number[] = [];
+const perRatios: number[] = [];
+let oursCount = 0;
+let altCount = 0;
+let perCount = 0;
+for (let r = 0; r < rounds; r++) {
+  const o = timeOnce(() => detectLeaks(text).length);
+  const alt = timeOnce(runAlternation);
+  const per = timeOnce(runPerPattern);
+  oursMs.push(o.ms);
+  altMs.push(alt.ms);
+  perMs.push(per.ms);
+  altRatios.push(alt.ms / o.ms);
+  perRatios.push(per.ms / o.ms);
+  oursCount = o.count;
+  altCount = alt.count;
+  perCount = per.count;
 }
-await engine.close();
-const eng = { ms: median(engineMs), count: engineLeaks };
+const ours = { ms: median(oursMs), count: oursCount };
+const alt = { ms: median(altMs), count: altCount };
+const per = { ms: median(perMs), count: perCount };
+// The whole inline engine scan on the same text: the WASM DFA over normalized text for every signature
+// family (injection, secret, pii) in one pass, leak confirmation, the unanchored pass, decoders, and the
+// semantic scorer; and the same with the semantic scorer off (every signature family still on).
+async function engineRun(analyzers: { semantic?: boolean }): Promise<{ ms: number; count: number }> {
+  const engine = await createEngine({ inline: true, analyzers });
+  await engine.scan({ text, context: 'tool_output' });
+  const ms: number[] = [];
+  let count = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const r = await engine.scan({ text, context: 'tool_output' });
+    ms.push(performance.now() - t0);
+    count = r.findings.filter((f) => f.family === 'secret' || f.family === 'pii').length;
+  }
+  await engine.close();
+  return { ms: median(ms), count };
+}
+const eng = await engineRun({});
+const engSignatures = await engineRun({ semantic: false });
 
 const mbs = (ms: number): number => text.length / 1024 / 1024 / (ms / 1000);
 const rows = [
   { impl: 'tollgate leak pass (prefilter + confirm + unanchored)', ms: ours.ms, mbPerS: mbs(ours.ms), matches: ours.count },
   { impl: `V8 RegExp alternation (${pats.length} patterns, one pass)`, ms: alt.ms, mbPerS: mbs(alt.ms), matches: alt.count },
   { impl: `V8 RegExp per pattern (${pats.length} passes)`, ms: per.ms, mbPerS: mbs(per.ms), matches: per.count },
+  { impl: 'engine.scan inline, every signature family, semantic model off', ms: engSignatures.ms, mbPerS: mbs(engSignatures.ms), matches: engSignatures.count },
   { impl: 'engine.scan inline (all families + analyzers)', ms: eng.ms, mbPerS: mbs(eng.ms), matches: eng.count },
 ];
-console.log(`text: ${(text.length / 1024 / 1024).toFixed(1)} MB (UTF-16 units), ${leaks} planted leaks; median of runs`);
+const ratioVsAlternation = median(altRatios);
+const ratioVsPerPattern = median(perRatios);
+console.log(`text: ${(text.length / 1024 / 1024).toFixed(1)} MB (UTF-16 units), ${leaks} planted leaks; ${rounds} interleaved rounds, medians`);
 console.table(rows.map((r) => ({ ...r, ms: r.ms.toFixed(1), mbPerS: r.mbPerS.toFixed(1) })));
-console.log(`leak pass vs alternation: ${(alt.ms / ours.ms).toFixed(2)}x, vs per-pattern: ${(per.ms / ours.ms).toFixed(2)}x; engine.scan vs alternation: ${(alt.ms / eng.ms).toFixed(2)}x`);
+console.log(
+  `leak pass vs alternation: ${ratioVsAlternation.toFixed(2)}x (paired per round: ${altRatios.map((x) => x.toFixed(1)).join(', ')}), ` +
+    `vs per-pattern: ${ratioVsPerPattern.toFixed(2)}x; engine.scan vs alternation: ${(alt.ms / engSignatures.ms).toFixed(2)}x semantic model off, ${(alt.ms / eng.ms).toFixed(2)}x all analyzers`,
+);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
   new URL('./results/leak-latest.json', import.meta.url),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, textMB: text.length / 1048576, leaks, rows, ratioVsAlternation: alt.ms / ours.ms, ratioVsPerPattern: per.ms / ours.ms, engineRatioVsAlternation: alt.ms / eng.ms }, null, 2) + '\n',
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      textMB: text.length / 1048576,
+      leaks,
+      rounds,
+      rows,
+      ratioVsAlternation,
+      ratioVsPerPattern,
+      pairedRatiosVsAlternation: altRatios,
+      engineSignaturesRatioVsAlternation: alt.ms / engSignatures.ms,
+      engineRatioVsAlternation: alt.ms / eng.ms,
+    },
+    null,
+    2,
+  ) + '\n',
 );

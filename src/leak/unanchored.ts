@@ -54,12 +54,11 @@ class ScanState {
   chainCount = 0;
   chainDigits = 0;
   /**
-   * Words since the last phrase boundary (sentence punctuation, a long punctuation-only token): their
-   * letter cores and whether the core is clean enough to be a wordlist word. Nothing is hashed yet.
+   * Words since the last phrase boundary (sentence punctuation, a long punctuation-only token): where their
+   * letters start and end, the end negated when the word cannot be a wordlist word. Nothing is hashed yet.
    */
   segStarts: Int32Array = new Int32Array(64);
   segEnds: Int32Array = new Int32Array(64);
-  segClean: Uint8Array = new Uint8Array(64);
   /** Wordlist mask per word of the stretch, looked up on demand (-1: not yet). */
   segMasks: Int32Array = new Int32Array(64);
   segCount = 0;
@@ -157,8 +156,19 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
     // words separated by whitespace or commas (`["abandon","ability",…]`)
     if (c === 32 || c === 44 || (c < 32 ? true : c >= 128 && isSpaceCode(c))) {
       if (tokStart >= 0) {
-        if (coreStart >= 0) endWord(st, tokStart, coreStart, coreEnd, !coreBroken && coreEnd - coreStart <= MAX_WORD_UNITS, i);
-        else if (i - tokStart > 4) endStretch(st); // punctuation/digit-only token ("1.", "-", "12)") stays transparent; a longer one ends the stretch
+        if (coreStart >= 0) {
+          // A word: append it to the stretch. Sentence punctuation bounds a phrase: "Market wrap: word word …"
+          // starts a new stretch at the word after the colon ("1." / "2)" list numbers do not), and a word
+          // ending in . : ; ! ? closes the stretch after itself. Commas and quotes do not.
+          if (coreStart > tokStart && st.segCount > 0 && isSentencePunct(codes[coreStart - 1]!) && !/^\d+[.):]$/.test(text.slice(tokStart, coreStart))) endStretch(st);
+          let k = st.segCount;
+          if (k === st.segStarts.length) growStretch(st);
+          st.segStarts[k] = coreStart;
+          // a word that cannot be in a wordlist (letters after a digit or punctuation, or too long) is stored negated
+          st.segEnds[k] = !coreBroken && coreEnd - coreStart <= MAX_WORD_UNITS ? coreEnd : -coreEnd;
+          st.segCount = ++k;
+          if (coreEnd < i && isSentencePunct(codes[coreEnd]!)) endStretch(st);
+        } else if (i - tokStart > 4) endStretch(st); // punctuation/digit-only token ("1.", "-", "12)") stays transparent; a longer one ends the stretch
         tokStart = -1;
       }
     } else {
@@ -206,32 +216,14 @@ function isSentencePunct(c: number): boolean {
   return c === 58 || c === 46 || c === 59 || c === 33 || c === 63;
 }
 
-/**
- * A token with letters ended at `i`. Sentence punctuation bounds a phrase: "Market wrap: word word …"
- * starts a new stretch at the word after the colon ("1." / "2)" list numbers do not), and a word ending
- * in . : ; ! ? closes the stretch after itself. Commas and quotes do not.
- */
-function endWord(st: ScanState, tokStart: number, coreStart: number, coreEnd: number, clean: boolean, i: number): void {
-  const codes = st.codes;
-  if (st.segCount > 0 && coreStart > tokStart && isSentencePunct(codes[coreStart - 1]!)) {
-    if (!/^\d+[.):]$/.test(st.text.slice(tokStart, coreStart))) endStretch(st);
-  }
-  if (st.segCount === st.segStarts.length) growStretch(st);
-  st.segStarts[st.segCount] = coreStart;
-  st.segEnds[st.segCount] = coreEnd;
-  st.segClean[st.segCount++] = clean ? 1 : 0;
-  if (coreEnd < i && isSentencePunct(codes[coreEnd]!)) endStretch(st);
-}
-
 function growStretch(st: ScanState): void {
   const m = st.segStarts.length * 2;
-  const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+  const grow = (a: Int32Array, b: Int32Array): Int32Array => {
     b.set(a);
     return b;
   };
   st.segStarts = grow(st.segStarts, new Int32Array(m));
   st.segEnds = grow(st.segEnds, new Int32Array(m));
-  st.segClean = grow(st.segClean, new Uint8Array(m));
   st.segMasks = new Int32Array(m);
 }
 
@@ -239,7 +231,8 @@ function growStretch(st: ScanState): void {
 function stretchMask(st: ScanState, k: number): number {
   let m = st.segMasks[k]!;
   if (m < 0) {
-    m = st.segClean[k] === 1 ? wordMaskByHash(wordHash(st.text, st.segStarts[k]!, st.segEnds[k]!)) : 0;
+    const end = st.segEnds[k]!;
+    m = end > 0 ? wordMaskByHash(wordHash(st.text, st.segStarts[k]!, end)) : 0;
     st.segMasks[k] = m;
   }
   return m;
@@ -284,6 +277,7 @@ function endStretch(st: ScanState): void {
 }
 
 function evaluateRun(st: ScanState, from: number, to: number, mask: number): void {
+  // (every word of a run is in a list, so its stored end is positive)
   if (to - from >= kMinPhrase) evaluateMnemonicRun(st.text, Array.from(st.segStarts.subarray(from, to)), Array.from(st.segEnds.subarray(from, to)), mask, st.out);
 }
 
