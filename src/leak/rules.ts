@@ -481,7 +481,8 @@ const solanaKeypair: Confirmer = (text, hitStart, hitEnd) => {
 /** `https://user:password@host` — credentials in a URL, the password being a literal. */
 const urlCredentials: Confirmer = (text, _hitStart, hitEnd) => {
   const end = Math.min(text.length, hitEnd + 300);
-  const m = /^([^\s:@\/"'<>]{1,128}):([^\s@\/"'<>]{1,256})@[A-Za-z0-9.\-]+/.exec(text.slice(hitEnd, end));
+  // The user may be empty (`redis://:password@host`: Redis AUTH with a password only).
+  const m = /^([^\s:@\/"'<>]{0,128}):([^\s@\/"'<>]{1,256})@[A-Za-z0-9.\-]+/.exec(text.slice(hitEnd, end));
   if (m === null) return [];
   const pass = m[2]!;
   if (isPlaceholder(pass) || /^(?:pass(?:word)?|pwd|secret|\$\w+|%[0-9A-F]{2}.*|\*+)$/i.test(pass) || pass.length < 3) return [];

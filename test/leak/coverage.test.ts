@@ -159,6 +159,26 @@ const kNearMisses: string[] = [
 
 /** curl commands as agents write them in tool calls: credentials in -u/--user and in headers. */
 const kCurl: string[] = [
+  // (and credentials in connection strings, bot tokens, webhooks the same tool calls carry)
+  "bot = telebot.TeleBot(\"{D10}:AA{W33}\")",
+  "TELEGRAM_BOT_TOKEN={D9}:AA{W33}",
+  "{D10}:AA{W33}",
+  "DefaultEndpointsProtocol=https;AccountName=acmestore;AccountKey={B86}==;EndpointSuffix=core.windows.net",
+  "OPENAI_API_KEY=sk-{A20}T3BlbkFJ{A20}",
+  "sk-proj-{W74}T3BlbkFJ{W74}",
+  "password = pypi-AgEIcHlwaS5vcmc{W100}",
+  "SENDGRID_API_KEY=SG.{W22}.{W43}",
+  "stripe.api_key = \"sk_live_{A99}\"",
+  "mailchimp: {H32}-us21",
+  "https://discord.com/api/webhooks/{D18}/{W68}",
+  "Authorization: Basic ZGVwbG95OktxN21XMnBMejk=",
+  "https://ops:Kq7mW2pLz9@db.acme.io:5432/prod",
+  "postgres://app_user:Kq7mW2pLz9xY@10.1.2.3:5432/orders",
+  "mongodb+srv://svc:{A16}@cluster0.ab1cd.mongodb.net/test",
+  "redis://:{A20}@cache.acme.io:6379/0",
+  "jdbc:mysql://db.acme.io:3306/app?user=app&password={A12}",
+  "Server=tcp:acme.database.windows.net,1433;Database=app;User ID=app;Password={A14};Encrypt=true",
+  "amqp://guest2:{A14}@mq.acme.io:5672/",
   "curl --cacert ca.pem -u admin:Wq8$vT2r https://10.0.0.5:9200",
   "curl -k -X POST https://svc:8443/api \\\\\n  -H 'Content-type: text/plain' \\\\\n  -u deployer:{A16}",
   "curl -u \":{A12}\" https://localhost:9200",
@@ -179,6 +199,9 @@ const kCurl: string[] = [
 ];
 
 const kCurlNearMisses: string[] = [
+  "postgres://user:password@localhost:5432/db",
+  "redis://localhost:6379/0",
+  "mongodb://${MONGO_USER}:${MONGO_PASS}@mongo:27017",
   "curl -i -u 'test:test'",
   "curl -sL --user \"$1:$2\" \"$3\"",
   "curl -u <user:password> https://test.com/endpoint",
