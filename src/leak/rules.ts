@@ -415,7 +415,7 @@ const pem: Confirmer = (text, hitStart) => {
 const jwt = tokenRule({
   rule: 'jwt',
   severity: 'high',
-  re: /e(?:yJ|wog|woJ|yAi|woi)[A-Za-z0-9_\-]{6,}={0,2}\.[A-Za-z0-9_\-]*={0,2}\.[A-Za-z0-9_\-]*={0,2}(?:\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)?/dg,
+  re: /e(?:yJ|wog|woJ|yAi|woi)[A-Za-z0-9_\-]{6,}={0,2}\.(?:[A-Za-z0-9_\-]*={0,2}\.[A-Za-z0-9_\-]*={0,2}(?:\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)?|e(?:yJ|wog|woJ|yAi|woi)[A-Za-z0-9_\-]{6,}={0,2}(?![.A-Za-z0-9_\-]))/dg,
   fwd: 8192,
   random: false,
   reveal: 0,

@@ -128,7 +128,13 @@ describe('JWT structure', () => {
     expect(checkJwt(`${Buffer.from('{"kid":"k1"}').toString('base64url')}.${claims}.${sig}`)).toBeNull();
     expect(checkJwt(`${Buffer.from('not json').toString('base64url')}.${claims}.${sig}`)).toBeNull();
     expect(checkJwt(`${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${claims}.`)).toBeNull();
-    expect(checkJwt(`${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${claims}`)).toBeNull();
+    expect(checkJwt(`${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${claims}.${sig}.${sig}`)).toBeNull();
+  });
+  it('accepts header.claims without a signature only when both decode to JSON objects', () => {
+    const header = Buffer.from('{"typ":"JWT",\r\n"alg":"HS256"}').toString('base64url');
+    expect(checkJwt(`${header}.${Buffer.from('{"name":"Ann",\n"role":"desk"}').toString('base64url')}`)).toMatchObject({ alg: 'HS256', kind: 'unsigned' });
+    expect(checkJwt(`${header}.${Buffer.from('plain text').toString('base64url')}`)).toBeNull();
+    expect(checkJwt(`${Buffer.from('{"kid":"k1"}').toString('base64url')}.${Buffer.from('{"a":1}').toString('base64url')}`)).toBeNull();
   });
 });
 

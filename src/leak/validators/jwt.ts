@@ -1,7 +1,8 @@
 /**
  * JSON Web Token structure check: a JOSE header that decodes (base64url) to a JSON object with a string
  * `alg` (and, if present, a string `typ`), and a payload that decodes to a JSON object (JWS) or, for five
- * parts, an encrypted token (JWE) whose header also names `enc`.
+ * parts, an encrypted token (JWE) whose header also names `enc`. `header.payload` without a signature
+ * counts when both parts are JSON objects.
  */
 
 /** Decodes base64url (or base64) without padding requirements; null when a character is invalid. */
@@ -24,13 +25,14 @@ function decodeJsonObject(part: string): Record<string, unknown> | null {
 export interface JwtInfo {
   alg: string;
   typ?: string;
-  kind: 'jws' | 'jwe';
+  /** `unsigned`: header and claims only (`header.payload`), as tokens are logged or built before signing. */
+  kind: 'jws' | 'jwe' | 'unsigned';
 }
 
 /** Returns header facts when `token` is a structurally valid JWT, else null. */
 export function checkJwt(token: string): JwtInfo | null {
   const parts = token.split('.');
-  if (parts.length !== 3 && parts.length !== 5) return null;
+  if (parts.length !== 2 && parts.length !== 3 && parts.length !== 5) return null;
   const header = decodeJsonObject(parts[0]!);
   if (header === null) return null;
   if (header.typ !== undefined && typeof header.typ !== 'string') return null;
@@ -45,6 +47,8 @@ export function checkJwt(token: string): JwtInfo | null {
     if (typeof header.enc !== 'string') return null;
     return { alg, typ, kind: 'jwe' };
   }
+  // Two parts: only a JSON claims object makes `header.payload` a token rather than two base64 words.
+  if (parts.length === 2) return decodeJsonObject(parts[1]!) === null ? null : { alg, typ, kind: 'unsigned' };
   // JWT claims are a JSON object; a general JWS payload may be any bytes, but printable text at least.
   if (decodeJsonObject(parts[1]!) === null) {
     const raw = base64UrlDecode(parts[1]!);
