@@ -745,12 +745,12 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   }), 'critical'),
   rule('square-token', ['sq0atp-', 'sq0csp-'], 'Square access token / OAuth secret', tokenRule({
     rule: 'square-token', severity: 'critical', reveal: 7, fwd: 80,
-    re: /(?:sq0atp-[0-9A-Za-z\-_]{22}|sq0csp-[0-9A-Za-z\-_]{43})(?![0-9A-Za-z\-_])/dg,
+    re: /(?:sq0atp-[0-9A-Za-z\-_]{22,60}|sq0csp-[0-9A-Za-z\-_]{43})(?![0-9A-Za-z\-_])/dg,
   }), 'critical'),
   rule('eaa-token', ['eaa'], 'Square (EAAA + 60) and Facebook/Meta Graph (EAA…) access tokens', tokenRule({
     rule: 'facebook-access-token', severity: 'high', reveal: 3, fwd: 400,
-    re: /EAA[A-Za-z0-9]{30,380}(?![A-Za-z0-9])/dg,
-    check: (m) => (/^EAAA[A-Za-z0-9_\-]{60}$/.test(m[0]) ? { vendor: 'square' } : /[a-z]/.test(m[0]) && /\d/.test(m[0]) && { vendor: 'meta' }),
+    re: /EAA(?:A[A-Za-z0-9_\-]{22,60}(?![A-Za-z0-9_\-])|[A-Za-z0-9]{30,380}(?![A-Za-z0-9]))/dg,
+    check: (m) => (/^EAAA[A-Za-z0-9_\-]{22,60}$/.test(m[0]) && /[0-9]/.test(m[0]) ? { vendor: 'square' } : /[a-z]/.test(m[0]) && /\d/.test(m[0]) && { vendor: 'meta' }),
   })),
   // --- AI providers
   rule('openai-api-key', ['blbkfj', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'], 'OpenAI API keys (legacy sk-…T3BlbkFJ…, project, service-account and admin keys)', tokenRule({

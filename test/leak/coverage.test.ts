@@ -83,6 +83,8 @@ const kTokens: Array<[string, string]> = [
   ['chieftools_api_token = "ctp_{A36}"', 'chieftools-token'],
   ['SECRET_KEY = "django-insecure-{l30}!@#$%^&*(-_=+){l12}"', 'django-secret-key'],
   ['VAULT_TOKEN=s.{A24}', 'hashicorp-token'],
+  ['square_token = "sq0atp-{W30}"', 'square-token'],
+  ['ARG token=EAAA{W40}', 'facebook-access-token'],
 ];
 
 /** Assignments the way different languages and config formats write them. */
@@ -153,6 +155,7 @@ const kNearMisses: string[] = [
   'def test_login_with_valid_credentials_and_redirect():',
   'test_{L35}',
   'vault: s.hello',
+  'aws-cli@sha256:eaaa7b11{H56}',
   '<token>\n</token>',
   'token: |\n  multi word description of the field',
 ];
