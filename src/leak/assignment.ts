@@ -213,11 +213,11 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
 
 /** `"literal" == key` / `'literal' !== key`: the literal written before the key is what the key is checked against. */
 function comparedBefore(text: string, keyStart: number, key: string): Assignment | null {
-  // Speed: the pattern ends in `=` and blanks, so anything else before the key is no comparison; without this
-  // check the unanchored pattern is tried at every offset of the 300 characters for every failed parse.
+  // Speed: the pattern ends in `==`/`!=` and blanks, so anything else before the key is no comparison; without
+  // this check the unanchored pattern is tried at every offset of the 300 characters for every failed parse.
   let k = keyStart - 1;
   while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
-  if (k < 0 || text.charCodeAt(k) !== 61) return null;
+  if (k < 1 || text.charCodeAt(k) !== 61 || (text.charCodeAt(k - 1) !== 61 && text.charCodeAt(k - 1) !== 33)) return null;
   const m = kComparedBefore.exec(text.slice(Math.max(0, keyStart - 300), keyStart));
   if (m === null) return null;
   // The literal sits right after the opening quote.
