@@ -34,10 +34,20 @@ export function nearest(query: usize, k: i32): i32 {
   let have = 0;
   for (let r = 0; r < rows; r++) {
     const row = matrix + <usize>r * <usize>EMBED_DIM * 4;
-    let acc = f32x4.splat(0);
-    for (let d = 0; d < EMBED_DIM; d += 4) {
-      acc = f32x4.add(acc, f32x4.mul(v128.load(row + (<usize>d << 2)), v128.load(query + (<usize>d << 2))));
+    // Four independent accumulators: one chain of dependent adds would wait on the add latency.
+    let acc0 = f32x4.splat(0);
+    let acc1 = f32x4.splat(0);
+    let acc2 = f32x4.splat(0);
+    let acc3 = f32x4.splat(0);
+    for (let d = 0; d < EMBED_DIM; d += 16) {
+      const rp = row + (<usize>d << 2);
+      const qp = query + (<usize>d << 2);
+      acc0 = f32x4.add(acc0, f32x4.mul(v128.load(rp), v128.load(qp)));
+      acc1 = f32x4.add(acc1, f32x4.mul(v128.load(rp, 16), v128.load(qp, 16)));
+      acc2 = f32x4.add(acc2, f32x4.mul(v128.load(rp, 32), v128.load(qp, 32)));
+      acc3 = f32x4.add(acc3, f32x4.mul(v128.load(rp, 48), v128.load(qp, 48)));
     }
+    const acc = f32x4.add(f32x4.add(acc0, acc1), f32x4.add(acc2, acc3));
     const sim = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3);
     if (have == k && sim <= load<f32>(best + (<usize>(k - 1) << 3), 4)) continue;
     let pos = have < k ? have : k - 1;

@@ -48,7 +48,9 @@ const kBodyHashes = kBodies.map((b) => createHash('sha256').update(b).digest('he
 
 function startServer(extra: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const entry = extra[0] === 'stub' ? ['bench/server/serve-stub.ts'] : ['src/cli/bin.ts', 'serve'];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...entry, '--port', '0', '--log-level', 'warn', ...extra.slice(extra[0] === 'stub' ? 1 : 0)], {
+  // TOLLGATE_BENCH_NODE_ARGS passes extra node flags to the server only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+  const nodeArgs = (process.env.TOLLGATE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...entry, '--port', '0', '--log-level', 'warn', ...extra.slice(extra[0] === 'stub' ? 1 : 0)], {
     env: { ...process.env, ...env, TOLLGATE_API_KEYS: `${keyId}:${secret}` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
