@@ -546,6 +546,10 @@ export function processSegment(start: usize, end: usize): void {
   }
   store<u32>(charBuf + (<usize>n << 2), 0x20);
   n++;
+  if (mode == MODE_SCORE) {
+    scoreCharGrams(n);
+    return;
+  }
   for (let i = 0; i + 3 <= n; i++) {
     const q = charBuf + (<usize>i << 2);
     let h: u32 = step(step(step(SEED_CHAR3, load<u32>(q)), load<u32>(q, 4)), load<u32>(q, 8));
@@ -556,6 +560,46 @@ export function processSegment(start: usize, end: usize): void {
       if (i + 5 <= n) emit(fmix(step(h4 ^ SEED_CHAR5, load<u32>(q, 16))));
     }
   }
+}
+
+@inline function addWeighted(h: u32, acc: f32, head: i32): f32 {
+  const sign = reinterpret<f32>((h & 0x80000000) | 0x3f800000);
+  return acc + sign * load<f32>(weights + (<usize>(h & BUCKET_MASK) << 3) + (<usize>head << 2));
+}
+
+/**
+ * The character 3-5-grams of charBuf[0, n) in score mode: the same features, in the same order, as
+ * the emit() loop above, but accumulated in locals. emit() goes through module globals, and a chain
+ * of global read-add-write per feature (three per character) is what bounded this loop.
+ */
+function scoreCharGrams(n: i32): void {
+  let d0 = dot0;
+  let d1 = dot1;
+  let count = 0;
+  for (let i = 0; i + 3 <= n; i++) {
+    const q = charBuf + (<usize>i << 2);
+    const h = step(step(step(SEED_CHAR3, load<u32>(q)), load<u32>(q, 4)), load<u32>(q, 8));
+    const f3 = fmix(h);
+    d0 = addWeighted(f3, d0, 0);
+    d1 = addWeighted(f3, d1, 1);
+    count++;
+    if (i + 4 <= n) {
+      const h4 = step(h ^ SEED_CHAR4, load<u32>(q, 12));
+      const f4 = fmix(h4);
+      d0 = addWeighted(f4, d0, 0);
+      d1 = addWeighted(f4, d1, 1);
+      count++;
+      if (i + 5 <= n) {
+        const f5 = fmix(step(h4 ^ SEED_CHAR5, load<u32>(q, 16)));
+        d0 = addWeighted(f5, d0, 0);
+        d1 = addWeighted(f5, d1, 1);
+        count++;
+      }
+    }
+  }
+  dot0 = d0;
+  dot1 = d1;
+  nFeat += count;
 }
 
 /** Cosine between the last scored segment's content stems and the task's; -1 when no task is set. Resets the segment vector. */
