@@ -72,7 +72,12 @@ let upperCount: i32 = 0;
 let letterCount: i32 = 0;
 let digitCount: i32 = 0;
 
+// classify() of each ASCII code point, filled by initStatic.
+let asciiClass: usize = 0;
+
 export function initStatic(numBuckets: i32, numHeads: i32): void {
+  asciiClass = heap.alloc(128);
+  for (let c: u32 = 0; c < 128; c++) store<u8>(asciiClass + <usize>c, <u8>classify(c));
   weights = heap.alloc(<usize>numBuckets * <usize>numHeads * 4);
   memory.fill(weights, 0, <usize>numBuckets * <usize>numHeads * 4);
   structBuf = heap.alloc(<usize>NUM_STRUCT * 4);
@@ -151,10 +156,20 @@ function tokenize(start: usize, end: usize): void {
       cp = 0xfffd;
       p += 1;
     }
-    if (cp >= 0x41 && cp <= 0x5a) upperCount++;
-    const f = foldCp(cp);
-    if (f == DROP) continue;
-    const cls = classify(f);
+    let f: u32;
+    let cls: i32;
+    if (cp < 0x80) {
+      // ASCII (most text): one table load instead of the fold and class if-chains.
+      if (cp - 0x41 < 26) {
+        upperCount++;
+        f = cp + 0x20;
+      } else f = cp;
+      cls = <i32>load<u8>(asciiClass + <usize>f);
+    } else {
+      f = foldCp(cp);
+      if (f == DROP) continue;
+      cls = classify(f);
+    }
     if (cls == C_WORD) {
       if (f >= 0x30 && f <= 0x39) digitCount++;
       else letterCount++;
@@ -345,14 +360,12 @@ export function phraseHash(start: usize, end: usize): u32 {
   nFeat++;
   const idx = h & BUCKET_MASK;
   if (mode == MODE_SCORE) {
+    // The sign bit of the hash picks +1 or -1. Hash bits are random, so a branch on it mispredicts
+    // half the time (three times per character); copying the bit into 1.0f is exact and branch-free.
     const p = weights + (<usize>idx << 3);
-    if (h >> 31) {
-      dot0 -= load<f32>(p);
-      dot1 -= load<f32>(p, 4);
-    } else {
-      dot0 += load<f32>(p);
-      dot1 += load<f32>(p, 4);
-    }
+    const sign = reinterpret<f32>((h & 0x80000000) | 0x3f800000);
+    dot0 += sign * load<f32>(p);
+    dot1 += sign * load<f32>(p, 4);
   } else if (mode == MODE_EXTRACT) {
     if (nOut < outCap) {
       store<u32>(outBuf + (<usize>nOut << 2), idx | (h & 0x80000000));
@@ -472,7 +485,8 @@ export function processSegment(start: usize, end: usize): void {
     if ((m & CAT_ROLE) && t + 1 < nTokB && isPunct(t + 1, 0x3a) && words == 0) addStruct(21, 1);
     if ((m & CAT_ROLE) && t > 0 && (isPunct(t - 1, 0x7c) || isPunct(t - 1, 0x5b))) addStruct(21, 1);
     // Task relatedness: content words (stems) into the mini vector.
-    if (mode == MODE_SCORE || mode == MODE_TASK) {
+    // Without a task the relatedness is not computed (relatednessAndReset returns -1), so skip the stems.
+    if ((mode == MODE_SCORE && taskNorm2 > 0) || mode == MODE_TASK) {
       const buf = mode == MODE_TASK ? miniTask : miniSeg;
       if (k == <u8>K_SOLO) {
         const c = tokCp(t);
@@ -532,6 +546,10 @@ export function processSegment(start: usize, end: usize): void {
   }
   store<u32>(charBuf + (<usize>n << 2), 0x20);
   n++;
+  if (mode == MODE_SCORE) {
+    scoreCharGrams(n);
+    return;
+  }
   for (let i = 0; i + 3 <= n; i++) {
     const q = charBuf + (<usize>i << 2);
     let h: u32 = step(step(step(SEED_CHAR3, load<u32>(q)), load<u32>(q, 4)), load<u32>(q, 8));
@@ -542,6 +560,46 @@ export function processSegment(start: usize, end: usize): void {
       if (i + 5 <= n) emit(fmix(step(h4 ^ SEED_CHAR5, load<u32>(q, 16))));
     }
   }
+}
+
+@inline function addWeighted(h: u32, acc: f32, head: i32): f32 {
+  const sign = reinterpret<f32>((h & 0x80000000) | 0x3f800000);
+  return acc + sign * load<f32>(weights + (<usize>(h & BUCKET_MASK) << 3) + (<usize>head << 2));
+}
+
+/**
+ * The character 3-5-grams of charBuf[0, n) in score mode: the same features, in the same order, as
+ * the emit() loop above, but accumulated in locals. emit() goes through module globals, and a chain
+ * of global read-add-write per feature (three per character) is what bounded this loop.
+ */
+function scoreCharGrams(n: i32): void {
+  let d0 = dot0;
+  let d1 = dot1;
+  let count = 0;
+  for (let i = 0; i + 3 <= n; i++) {
+    const q = charBuf + (<usize>i << 2);
+    const h = step(step(step(SEED_CHAR3, load<u32>(q)), load<u32>(q, 4)), load<u32>(q, 8));
+    const f3 = fmix(h);
+    d0 = addWeighted(f3, d0, 0);
+    d1 = addWeighted(f3, d1, 1);
+    count++;
+    if (i + 4 <= n) {
+      const h4 = step(h ^ SEED_CHAR4, load<u32>(q, 12));
+      const f4 = fmix(h4);
+      d0 = addWeighted(f4, d0, 0);
+      d1 = addWeighted(f4, d1, 1);
+      count++;
+      if (i + 5 <= n) {
+        const f5 = fmix(step(h4 ^ SEED_CHAR5, load<u32>(q, 16)));
+        d0 = addWeighted(f5, d0, 0);
+        d1 = addWeighted(f5, d1, 1);
+        count++;
+      }
+    }
+  }
+  dot0 = d0;
+  dot1 = d1;
+  nFeat += count;
 }
 
 /** Cosine between the last scored segment's content stems and the task's; -1 when no task is set. Resets the segment vector. */
@@ -563,6 +621,9 @@ export function relatednessAndReset(): f32 {
 }
 
 export function clearTask(): void {
+  // taskNorm2 == 0 means no stem was added since the last clear: the vector is already zero, and
+  // most scans have no task, so skip rewriting 16 KB each time.
+  if (taskNorm2 == 0) return;
   memory.fill(miniTask, 0, <usize>MINI_SIZE * 4);
   taskNorm2 = 0;
 }

@@ -48,7 +48,9 @@ const kBodyHashes = kBodies.map((b) => createHash('sha256').update(b).digest('he
 
 function startServer(extra: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const entry = extra[0] === 'stub' ? ['bench/server/serve-stub.ts'] : ['src/cli/bin.ts', 'serve'];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...entry, '--port', '0', '--log-level', 'warn', ...extra.slice(extra[0] === 'stub' ? 1 : 0)], {
+  // TOLLGATE_BENCH_NODE_ARGS passes extra node flags to the server only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+  const nodeArgs = (process.env.TOLLGATE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...entry, '--port', '0', '--log-level', 'warn', ...extra.slice(extra[0] === 'stub' ? 1 : 0)], {
     env: { ...process.env, ...env, TOLLGATE_API_KEYS: `${keyId}:${secret}` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -111,9 +113,9 @@ async function load(url: string, seconds: number, salt: string): Promise<autocan
  * the requests served it gives a cost per request that, unlike req/s, does not depend much on
  * what else the machine is doing. Undefined off Linux.
  */
-async function cpuSeconds(pid: number): Promise<number | undefined> {
+async function cpuSeconds(pid: number, mainThreadOnly = false): Promise<number | undefined> {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const stat = await readFile(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ (100 on Linux)
   } catch {
@@ -136,6 +138,8 @@ interface Row {
   timeouts: number;
   /** Server CPU time per answered request (µs), all threads. */
   serverCpuUsPerReq?: number;
+  /** Of that, the event-loop thread's (HTTP, auth, dispatch): in pool mode the part that does not scale with workers. */
+  mainThreadCpuUsPerReq?: number;
 }
 
 const rows: (Row & { auditVerified?: string })[] = [];
@@ -153,11 +157,15 @@ for (const scenario of scenarios) {
   let result: autocannon.Result;
   let cpuBefore: number | undefined;
   let cpuAfter: number | undefined;
+  let mainBefore: number | undefined;
+  let mainAfter: number | undefined;
   try {
     await load(url, 2, `${scenario}w`); // warm-up: JIT, connection setup; not reported
     cpuBefore = await cpuSeconds(child.pid!);
+    mainBefore = await cpuSeconds(child.pid!, true);
     result = await load(url, duration, `${scenario}m`);
     cpuAfter = await cpuSeconds(child.pid!);
+    mainAfter = await cpuSeconds(child.pid!, true);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -177,6 +185,9 @@ for (const scenario of scenarios) {
   };
   if (cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0) {
     row.serverCpuUsPerReq = Math.round(((cpuAfter - cpuBefore) * 1e6) / result.requests.total);
+  }
+  if (mainBefore !== undefined && mainAfter !== undefined && result.requests.total > 0) {
+    row.mainThreadCpuUsPerReq = Math.round(((mainAfter - mainBefore) * 1e6) / result.requests.total);
   }
   if (scenario.endsWith('-audit')) {
     const { verifyAuditDir } = await import('../../src/audit/verify.ts');

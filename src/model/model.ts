@@ -227,14 +227,22 @@ export class SemanticModel {
       wasm.setTaskRange(0, n);
     } else wasm.clearTask();
     if (segs.length === 0) return undefined;
-    wasm.setInput(text);
-    const offsets = utf8Offsets(text);
+    const bytes = wasm.setInput(text);
     const n = segs.length;
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      starts[i] = offsets[segs[i].start];
-      ends[i] = offsets[segs[i].end];
+    if (bytes === text.length) {
+      // One byte per UTF-16 unit: the text is ASCII and byte offsets equal string offsets.
+      for (let i = 0; i < n; i++) {
+        starts[i] = segs[i].start;
+        ends[i] = segs[i].end;
+      }
+    } else {
+      const offsets = utf8Offsets(text);
+      for (let i = 0; i < n; i++) {
+        starts[i] = offsets[segs[i].start];
+        ends[i] = offsets[segs[i].end];
+      }
     }
     return { segs, records: wasm.scoreSegments(starts, ends, n), starts, ends };
   }

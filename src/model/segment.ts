@@ -14,6 +14,36 @@ export const MIN_SEGMENT_CHARS = 20;
 export const MAX_SEGMENT_CHARS = 400;
 
 const kLetter = /[\p{L}]/u;
+// Characters that can end a sentence (isSentenceEnd decides), and the ones line() looks for:
+// table separators and the first characters of code comments.
+const kSentenceMark = /[.!?;\u203c\u3002\uff01\uff1f\uff1b]/g;
+const kLineMark = /[|\t\/#<]/g;
+
+/**
+ * Finds the next occurrence of a character class at or after a position. The regex engine scans
+ * faster than a charCode loop; remembering the last answer keeps a text of many short lines linear
+ * (a search that ran past one line's end is not repeated for the next line).
+ */
+class MarkCursor {
+  #from = -1;
+  #found = -1;
+  constructor(readonly text: string, readonly re: RegExp) {}
+
+  /** Index of the first match at or after `from`, or text.length. */
+  next(from: number): number {
+    if (this.#from >= 0 && from >= this.#from && from <= this.#found) return this.#found;
+    this.re.lastIndex = from;
+    const m = this.re.exec(this.text);
+    this.#from = from;
+    this.#found = m === null ? this.text.length : m.index;
+    return this.#found;
+  }
+}
+
+interface Cursors {
+  sentence: MarkCursor;
+  line: MarkCursor;
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff;
@@ -46,10 +76,10 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
 }
 
 /** Sentences of one piece (a line, cell, comment or string value), with short ones merged and long ones cut. */
-function sentences(text: string, start: number, end: number, out: Span[]): void {
+function sentences(text: string, start: number, end: number, out: Span[], cur: Cursors): void {
   const raw: Span[] = [];
   let s = start;
-  for (let i = start; i < end; i++) {
+  for (let i = cur.sentence.next(start); i < end; i = cur.sentence.next(i + 1)) {
     if (isSentenceEnd(text, i, end)) {
       let e = i + 1;
       while (e < end && (text.charCodeAt(e) === 0x22 || text.charCodeAt(e) === 0x27 || text.charCodeAt(e) === 0x29 || text.charCodeAt(e) === 0x201d)) e++;
@@ -65,12 +95,12 @@ function sentences(text: string, start: number, end: number, out: Span[]): void 
   const merged: Span[] = [];
   let pending: Span | undefined;
   for (const sp of raw) {
-    const cur: Span = pending ? { start: pending.start, end: sp.end } : sp;
-    if (cur.end - cur.start < MIN_SEGMENT_CHARS) {
-      pending = cur;
+    const piece: Span = pending ? { start: pending.start, end: sp.end } : sp;
+    if (piece.end - piece.start < MIN_SEGMENT_CHARS) {
+      pending = piece;
       continue;
     }
-    merged.push(cur);
+    merged.push(piece);
     pending = undefined;
   }
   if (pending) {
@@ -106,13 +136,16 @@ function cutLong(text: string, sp: Span, out: Span[]): void {
 }
 
 /** Splits one line into table cells and code comments, then sentences. */
-function line(text: string, start: number, end: number, out: Span[]): void {
+function line(text: string, start: number, end: number, out: Span[], cur: Cursors): void {
+  // One pass: table separators, and whether a comment mark ('/', '#', '<') occurs at all.
   let pipes = 0;
   let tabs = 0;
-  for (let i = start; i < end; i++) {
+  let mark = false;
+  for (let i = cur.line.next(start); i < end; i = cur.line.next(i + 1)) {
     const c = text.charCodeAt(i);
     if (c === 0x7c) pipes++;
     else if (c === 9) tabs++;
+    else mark = true;
   }
   if (pipes >= 2 || tabs >= 2) {
     const sep = pipes >= 2 ? 0x7c : 9;
@@ -120,31 +153,26 @@ function line(text: string, start: number, end: number, out: Span[]): void {
     for (let i = start; i <= end; i++) {
       if (i === end || text.charCodeAt(i) === sep) {
         const cell = trimSpan(text, s, i);
-        if (cell) sentences(text, cell.start, cell.end, out);
+        if (cell) sentences(text, cell.start, cell.end, out, cur);
         s = i + 1;
       }
     }
     return;
   }
   // A trailing code comment is its own piece: `x = 1  // note`, `y = 2  # note`.
-  let mark = false;
-  for (let i = start; i < end && !mark; i++) {
-    const c = text.charCodeAt(i);
-    mark = c === 0x2f || c === 0x23 || c === 0x3c; // '/', '#', '<': cheap test before the regex
-  }
   const m = mark ? /(^|\s)(\/\/|#(?=\s)|\/\*|<!--)/.exec(text.slice(start, end)) : null;
   if (m && m.index + m[1].length > 0) {
     const at = start + m.index + m[1].length;
     const code = trimSpan(text, start, at);
-    if (code) sentences(text, code.start, code.end, out);
-    sentences(text, at, end, out);
+    if (code) sentences(text, code.start, code.end, out, cur);
+    sentences(text, at, end, out, cur);
     return;
   }
-  sentences(text, start, end, out);
+  sentences(text, start, end, out, cur);
 }
 
 /** String literals of a JSON-looking text, split further at escaped newlines. */
-function jsonStrings(text: string, out: Span[]): boolean {
+function jsonStrings(text: string, out: Span[], cur: Cursors): boolean {
   let i = 0;
   let found = 0;
   while (i < text.length) {
@@ -159,7 +187,7 @@ function jsonStrings(text: string, out: Span[]): boolean {
         if (e === 0x6e || e === 0x72 || e === 0x74) {
           // \n \r \t inside a string value: treat as a line break.
           const piece = trimSpan(text, pieceStart, j);
-          if (piece) line(text, piece.start, piece.end, out);
+          if (piece) line(text, piece.start, piece.end, out, cur);
           pieceStart = j + 2;
         }
         j += 2;
@@ -169,7 +197,7 @@ function jsonStrings(text: string, out: Span[]): boolean {
       j++;
     }
     const piece = trimSpan(text, pieceStart, Math.min(j, text.length));
-    if (piece) line(text, piece.start, piece.end, out);
+    if (piece) line(text, piece.start, piece.end, out, cur);
     found++;
     i = j + 1;
   }
@@ -182,18 +210,19 @@ function jsonStrings(text: string, out: Span[]): boolean {
  */
 export function segmentText(text: string): Span[] {
   const out: Span[] = [];
+  const cur: Cursors = { sentence: new MarkCursor(text, kSentenceMark), line: new MarkCursor(text, kLineMark) };
   const first = text.search(/\S/);
   const looksJson = first >= 0 && (text[first] === '{' || text[first] === '[') && /"\s*:/.test(text.slice(first, first + 2000));
   if (looksJson) {
-    jsonStrings(text, out);
+    jsonStrings(text, out, cur);
   } else {
     let s = 0;
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text.charCodeAt(i) === 10) {
-        const sp = trimSpan(text, s, i);
-        if (sp) line(text, sp.start, sp.end, out);
-        s = i + 1;
-      }
+    while (s <= text.length) {
+      let i = text.indexOf('\n', s);
+      if (i < 0) i = text.length;
+      const sp = trimSpan(text, s, i);
+      if (sp) line(text, sp.start, sp.end, out, cur);
+      s = i + 1;
     }
   }
   return out.filter((sp) => hasLetter(text, sp.start, sp.end));

@@ -87,7 +87,8 @@ function guardAuthorize(guard: Guard) {
 }
 
 export async function loadDetector(options: LoadDetectorOptions = {}): Promise<Detector & { crashWorkerForTest?(): Promise<void> }> {
-  const engineOptions: EngineOptions = { inline: options.inline ?? false };
+  // batchSize matches the coalescer's largest batch, so one coalesced batch is one worker task.
+  const engineOptions: EngineOptions = { inline: options.inline ?? false, batchSize: 32 };
   if (options.maxThreads !== undefined) {
     // A server keeps its workers warm: min = max (the pool's default min is the core count,
     // which would conflict with a smaller max).
@@ -107,8 +108,7 @@ export async function loadDetector(options: LoadDetectorOptions = {}): Promise<D
       ? new ScanCoalescer(
           (inputs) => engine.scanBatch(inputs),
           (entry) => (entry.code === 'TG_ERR_INPUT' ? new DetectorInputError(entry.error) : new Error(entry.error)),
-          16,
-          engine.poolStats?.threads ?? 1,
+          { workers: engine.poolStats?.threads ?? 1 },
         )
       : undefined;
   return {

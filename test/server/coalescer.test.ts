@@ -11,7 +11,7 @@ describe('ScanCoalescer', () => {
     const c = new ScanCoalescer(async (inputs: ScanInput[]): Promise<BatchEntry[]> => {
       calls.push(inputs.map((i) => i.text));
       return inputs.map((i) => (i.text === 'boom' ? { error: 'worker died', code: 'TG_ERR_WORKER' } : ok(i.text)));
-    }, (e) => new Error(`entry failed: ${e.error}`), 16, 2);
+    }, (e) => new Error(`entry failed: ${e.error}`), { maxBatch: 16, workers: 2 });
     const texts = ['a', 'bad b', 'c', 'boom', 'e'];
     const settled = await Promise.allSettled(texts.map((text) => c.scan({ text })));
     expect(calls).toEqual([['a', 'bad b', 'c'], ['boom', 'e']]);

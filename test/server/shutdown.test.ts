@@ -19,7 +19,14 @@ describe('graceful shutdown of tollgate serve', () => {
       return fetch(`${url}/v1/scan`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signRequest({ keyId: 'k1', secret, method: 'POST', path: '/v1/scan', body }) } });
     };
     const inFlight = Array.from({ length: 5 }, (_, i) => post(i));
-    await new Promise((r) => setTimeout(r, 100)); // all five are now waiting on the slow scan
+    // Wait until all five are inside the server, waiting on the slow scan (a fixed sleep was not
+    // enough on a loaded machine: the requests had not arrived when SIGTERM did).
+    for (let waited = 0; ; waited += 20) {
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      if (/^tollgate_in_flight 5$/m.test(metrics)) break;
+      if (waited > 10_000) throw new Error(`requests never all in flight:\n${metrics}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     const responses = await Promise.all(inFlight);
