@@ -995,6 +995,10 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   rule('softlayer-key', ['softlayer', 'sl_api', 'sl-api', 'slapi'], 'SoftLayer API key (64 hex) in SoftLayer context', vendorRule('softlayer', [
     { value: /^[a-z0-9]{64}$/, rule: 'softlayer-api-key' },
   ], 'critical'), 'critical'),
+  rule('softlayer-url-key', ['api.softlayer.com/'], 'SoftLayer API key (64 hex) in an api.softlayer.com endpoint path', tokenRule({
+    rule: 'softlayer-api-key', severity: 'critical', fwd: 120, boundary: false,
+    re: /api\.softlayer\.com\/(?:soap|rest|xmlrpc)\/v3(?:\.1)?\/(?<secret>(?<body>[a-f0-9]{64}))(?![A-Za-z0-9])/dg,
+  }), 'critical'),
   rule('cloudant-credential', ['cloudant'], 'IBM Cloudant password (64 hex) / API key (24 lowercase) in Cloudant context', vendorRule('cloudant', [
     { value: /^[a-f0-9]{64}$/, rule: 'cloudant-password' },
     { value: /^[a-z]{24}$/, rule: 'cloudant-api-key' },

@@ -85,6 +85,7 @@ const kTokens: Array<[string, string]> = [
   ['VAULT_TOKEN=s.{A24}', 'hashicorp-token'],
   ['square_token = "sq0atp-{W30}"', 'square-token'],
   ['ARG token=EAAA{W40}', 'facebook-access-token'],
+  ['http://api.softlayer.com/soap/v3.1/{H64}', 'softlayer-api-key'],
 ];
 
 /** Assignments the way different languages and config formats write them. */
