@@ -15,11 +15,14 @@ const kAlphabet = 128;
 
 export class AnchorMatcher {
   /**
-   * Transition table, `kAlphabet` columns per state, state ids premultiplied by `kAlphabet`. Upper-case
-   * columns repeat the lower-case ones (case folding costs nothing in the loop), and states with output
-   * are numbered last, so "did an anchor end here" is one compare against `#firstMatch`, not a load.
+   * Transition table, `#width` columns (byte classes) per state, state ids premultiplied by `#width`.
+   * Upper-case letters share the lower-case class (case folding costs nothing in the loop), and states with
+   * output are numbered last, so "did an anchor end here" is one compare against `#firstMatch`, not a load.
    */
   readonly #delta: Int32Array;
+  /** UTF-16 code unit → byte class (0: in no anchor, which includes every non-ASCII code). */
+  readonly #classOf: Uint8Array;
+  readonly #width: number;
   readonly #firstMatch: number;
   /** Per state id (unpremultiplied) − first match state: indexes into `#anchors` (fail-link outputs merged). */
   readonly #out: number[][];
@@ -97,18 +100,34 @@ export class AnchorMatcher {
     for (let st = 0; st < n; st++) if (out[st] !== undefined) order.push(st);
     const newId = new Int32Array(n);
     order.forEach((st, id) => (newId[st] = id));
-    const table = new Int32Array(n * kAlphabet);
-    for (let id = 0; id < n; id++) {
-      const st = order[id]!;
-      for (let c = 0; c < kAlphabet; c++) {
-        // Anchors are lowercase: an upper-case letter moves like its lower-case form.
-        const col = c >= 65 && c <= 90 ? c + 32 : c;
-        table[id * kAlphabet + c] = newId[delta[st * kAlphabet + col]!]! * kAlphabet;
+    // Byte classes: one column per character that occurs in an anchor (upper-case letters share their
+    // lower-case column), column 0 for every other code unit, non-ASCII included. A character in no anchor
+    // moves every state where the start state's column does, so the table shrinks from 128 columns to a few
+    // dozen: the rows the scan touches stay in cache.
+    const classOf = new Uint8Array(65536);
+    let classes = 1;
+    for (const a of byAnchor.keys()) {
+      for (let i = 0; i < a.length; i++) {
+        const c = a.charCodeAt(i);
+        if (classOf[c] === 0) {
+          classOf[c] = classes++;
+          if (c >= 97 && c <= 122) classOf[c - 32] = classOf[c]!;
+        }
       }
     }
+    const width = classes;
+    const representative = new Int32Array(width); // a character of each class (class 0: NUL, in no anchor)
+    for (let c = kAlphabet - 1; c >= 0; c--) representative[classOf[c]!] = c >= 65 && c <= 90 ? c + 32 : c;
+    const table = new Int32Array(n * width);
+    for (let id = 0; id < n; id++) {
+      const st = order[id]!;
+      for (let k = 0; k < width; k++) table[id * width + k] = newId[delta[st * kAlphabet + representative[k]!]!]! * width;
+    }
+    this.#classOf = classOf;
+    this.#width = width;
     this.#delta = table;
     this.#longest = Math.max(1, ...[...byAnchor.keys()].map((a) => a.length));
-    this.#firstMatch = firstMatch * kAlphabet;
+    this.#firstMatch = firstMatch * width;
     this.#out = order.slice(firstMatch).map((st) => out[st]!);
   }
 
@@ -136,6 +155,7 @@ export class AnchorMatcher {
     const b2 = 2 * q;
     const b3 = 3 * q;
     const delta = this.#delta;
+    const classOf = this.#classOf;
     const firstMatch = this.#firstMatch;
     const h0: AnchorHit[] = [];
     const h1: AnchorHit[] = [];
@@ -151,15 +171,14 @@ export class AnchorMatcher {
     let s2 = 0;
     let s3 = 0;
     for (let t = 0; t < steps; t++) {
-      // A non-ASCII code reads as NUL, which no anchor contains: back to the start state.
       const c0 = codes[t]!;
       const c1 = codes[p1 + t]!;
       const c2 = codes[p2 + t]!;
       const c3 = codes[p3 + t]!;
-      s0 = delta[s0 + (c0 < kAlphabet ? c0 : 0)]!;
-      s1 = delta[s1 + (c1 < kAlphabet ? c1 : 0)]!;
-      s2 = delta[s2 + (c2 < kAlphabet ? c2 : 0)]!;
-      s3 = delta[s3 + (c3 < kAlphabet ? c3 : 0)]!;
+      s0 = delta[s0 + classOf[c0]!]!;
+      s1 = delta[s1 + classOf[c1]!]!;
+      s2 = delta[s2 + classOf[c2]!]!;
+      s3 = delta[s3 + classOf[c3]!]!;
       if (s0 >= firstMatch || s1 >= firstMatch || s2 >= firstMatch || s3 >= firstMatch) {
         if (s0 >= firstMatch) this.#report(s0, t, h0);
         if (s1 >= firstMatch && p1 + t >= b1) this.#report(s1, p1 + t, h1);
@@ -181,10 +200,10 @@ export class AnchorMatcher {
   /** One automaton from state `st` over codes[from, to), reporting into `hits`. */
   #scan(codes: Uint16Array, st: number, from: number, to: number, hits: AnchorHit[]): AnchorHit[] {
     const delta = this.#delta;
+    const classOf = this.#classOf;
     const firstMatch = this.#firstMatch;
     for (let i = from; i < to; i++) {
-      const c = codes[i]!;
-      st = delta[st + (c < kAlphabet ? c : 0)]!;
+      st = delta[st + classOf[codes[i]!]!]!;
       if (st >= firstMatch) this.#report(st, i, hits);
     }
     return hits;
@@ -192,7 +211,7 @@ export class AnchorMatcher {
 
   /** The anchors ending at `i` in (premultiplied) match state `st`. */
   #report(st: number, i: number, hits: AnchorHit[]): void {
-    for (const id of this.#out[(st - this.#firstMatch) / kAlphabet]!) {
+    for (const id of this.#out[(st - this.#firstMatch) / this.#width]!) {
       const a = this.#anchors[id]!;
       for (const sid of a.signatureIds) hits.push({ signatureId: sid, start: i + 1 - a.length, end: i + 1 });
     }
