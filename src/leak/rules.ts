@@ -654,7 +654,7 @@ const accountNumber: Confirmer = (text, _hitStart, hitEnd) => {
 
 export const ANCHORED_RULES: AnchoredRule[] = [
   // --- cloud providers
-  rule('aws-access-key', ['akia', 'asia', 'abia', 'acca', 'a3t'], 'AWS access key id (AKIA/ASIA/ABIA/ACCA/A3T? prefix, 20 chars)', tokenRule({
+  rule('aws-access-key', ['akia', 'asia', 'abia', 'acca', 'a3t', 'aet'], 'AWS access key id (AKIA/ASIA/ABIA/ACCA/A3T? prefix, 20 chars)', tokenRule({
     rule: 'aws-access-key', severity: 'critical', reveal: 4, fwd: 24,
     re: /(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])(?<body>[A-Z0-9]{16})(?![A-Za-z0-9])/dg,
     check: (m) => !/EXAMPLE$/.test(m[0]),
@@ -684,7 +684,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'github-token', severity: 'critical', reveal: 4, fwd: 260,
     re: /(?:gh[pousr]_(?<body>[A-Za-z0-9]{36,251})|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}|github_pat_[A-Za-z0-9_]{40,240})(?![A-Za-z0-9_])/dg,
   }), 'critical'),
-  rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'gr1348941'], 'GitLab tokens by their documented prefixes', tokenRule({
+  rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'gr1348941', '1348941'], 'GitLab tokens by their documented prefixes', tokenRule({
     rule: 'gitlab-token', severity: 'critical', reveal: 5, fwd: 1100,
     // Every GitLab token type carries a documented prefix. Pipeline-trigger (glptt-, 40 hex), incoming-mail
     // (glimt-, 25), OAuth-application (gloas-, 64) and agent (glagent-, 50+) tokens have fixed lengths; the
@@ -933,7 +933,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     ['deno-token', ['ddp_', 'ddw_'], 'Deno Deploy access token (ddp_/ddw_ + 36)', /dd[pw]_(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9])/dg],
     ['neon-api-key', ['napi_'], 'Neon API key (napi_ + 64)', /napi_(?<body>[a-z0-9]{64})(?![A-Za-z0-9])/dg],
     ['notion-legacy-token', ['secret_'], 'Notion legacy integration token (secret_ + 43)', /secret_(?<body>[A-Za-z0-9]{43})(?![A-Za-z0-9])/dg],
-    ['clickhouse-cloud-key', ['4b1d', 'abid'], 'ClickHouse Cloud API secret key (4b1d + 38)', /4b1d(?<body>[A-Za-z0-9]{38})(?![A-Za-z0-9])/dg],
+    ['clickhouse-cloud-key', ['4b1d', '4b1'], 'ClickHouse Cloud API secret key (4b1d + 38)', /4b1d(?<body>[A-Za-z0-9]{38})(?![A-Za-z0-9])/dg],
     ['castai-api-key', ['castai_v1_'], 'CAST AI API key (castai_v1_ + 64 + _ + 8)', /castai_v1_(?<body>[A-Za-z0-9]{64})_[A-Za-z0-9]{8}(?![A-Za-z0-9])/dg],
     ['live-test-api-key', ['test_', 'live_'], 'Payment-platform live/test secret keys (Chargebee, Adyen client keys: test_/live_ + 30-40)', /(?:test|live)_(?<body>(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{30,39})(?![A-Za-z0-9_\-=])/dg],
     ['adyen-api-key', ['aqe'], 'Adyen API key (AQE<id>.<50-80>)', /AQE[a-z0-9]{5,20}\.(?<body>[A-Za-z0-9_=\-]{50,80})(?![A-Za-z0-9_=\-])/dg],
@@ -1086,6 +1086,11 @@ export const ANCHORED_RULES: AnchoredRule[] = [
 ];
 
 /**
+ * Prefixes with look-alike digits (`A3T`, `4b1d`, `GR1348941`) carry two anchors: the prefix itself, which
+ * the pack compiler folds like a token whose digits are read as letters (it then matches texts whose token
+ * was folded the same way), and a short or letter-free part that is never folded (`a3t` + `aet`,
+ * `4b1d` + `4b1`, `gr1348941` + `1348941`) for tokens that also hold a 2 or 6 and so stay unfolded.
+ *
  * Anchors are lowercase and contain no digit between letters: the engine's normalizer folds look-alike
  * digits (`3`→`e`) depending on their neighbours, so an anchor like `t3blbkfj` matches alone but not
  * inside `…y2T3BlbkFJ…`. Digits are fine at the edge of a token prefix (`sk_live_`, `pat-na1-`).
