@@ -128,12 +128,16 @@ describe('coverage cases through the engine (WASM DFA anchors on normalized text
   afterAll(async () => {
     await engine.close();
   });
-  it('reports every standalone secret finding at the same span with the same rule', async () => {
+  it('reports every standalone secret (and IP address) finding at the same span with the same rule', async () => {
     const texts = [...kTokens.map(([template]) => template), ...kAssignments, ...kCurl].map(expand);
+    // the unanchored extras: public IPs and a structural seed phrase (Cyrillic, and NFKD Latin with diacritics)
+    texts.push('login from 81.2.69.142 and 2a03:2880:f10c:83:face:b00c:0:25de; proxy 45.33.32.156.');
+    texts.push('seed: жабото мирукас телопи вамуро кисоле дупаки ромесу ханопи бежури лотака сумеро вакипу');
+    texts.push('yedek: çalışkan gömlek şırınga böcek üzgün kırmızı dağlık ılgaz öğle sürgün çiçek gümüş'.normalize('NFKD'));
     const missed: string[] = [];
     for (const text of texts) {
       const result = await engine.scan({ text, context: 'tool_output' });
-      for (const f of detectLeaks(text).filter((x) => x.family === 'secret')) {
+      for (const f of detectLeaks(text).filter((x) => x.family === 'secret' || x.rule === 'ip-address')) {
         if (!result.findings.some((e) => e.start === f.start && e.end === f.end && e.rule === f.rule)) missed.push(`${f.rule}: ${text.slice(0, 60)}`);
       }
     }
