@@ -5,7 +5,7 @@
  * autocannon from this process: 1 KB JSON scan requests, each signed with a fresh nonce.
  * Prints req/s and latency percentiles per scenario and writes bench/server/results/latest.json.
  *
- *   npm run bench:server -- [--duration 10] [--connections 10] [--scenarios stub,stub-audit,inline,inline-audit,pool,pool-audit,pool1]
+ *   npm run bench:server -- [--duration 10] [--connections 10] [--scenarios stub,stub-audit,inline,inline-audit,pool,pool-audit,pool1,assist,assist-audit]
  *
  * `stub` scenarios replace the engine with a constant-time detector, so the table separates what
  * the HTTP layer costs from what detection costs.
@@ -148,8 +148,15 @@ for (const scenario of scenarios) {
   // stub: the HTTP layer alone (constant-time detector); inline: real engine on the event loop;
   // pool: real engine in one worker per core.
   // pool1: a single worker (the event loop and the load generator take the other core).
-  const threads = scenario.startsWith('pool1') ? 1 : Math.max(1, cpus().length);
-  const extra = scenario.startsWith('stub') ? ['stub'] : scenario.startsWith('pool') ? ['--threads', String(threads)] : ['--inline'];
+  // assist: one worker per core but one, plus inline scanning on the event loop when the workers are busy.
+  const threads = scenario.startsWith('pool1') ? 1 : scenario.startsWith('assist') ? Math.max(1, cpus().length - 1) : Math.max(1, cpus().length);
+  const extra = scenario.startsWith('stub')
+    ? ['stub']
+    : scenario.startsWith('pool')
+      ? ['--threads', String(threads)]
+      : scenario.startsWith('assist')
+        ? ['--threads', String(threads), '--assist']
+        : ['--inline'];
   const auditDir = join(dir, 'audit');
   if (scenario.endsWith('-audit')) extra.push('--audit-dir', auditDir);
   const loadAvg1m = Math.round(loadavg()[0]! * 10) / 10;

@@ -14,7 +14,7 @@ import { openAuditLog } from '../audit/audit-log.ts';
 import type { Detector } from '../server/detector.ts';
 
 const kUsage = `usage: tollgate serve [--host 127.0.0.1] [--port 8787] [--audit-dir DIR] [--audit-key KEY.pem] [--audit-raw]
-                      [--audit-checkpoint-every N] [--inline | --threads N] [--max-body-bytes N]
+                      [--audit-checkpoint-every N] [--inline | --threads N [--assist]] [--max-body-bytes N]
                       [--max-batch N] [--max-in-flight N] [--max-queue N] [--log-level info] [--insecure-no-auth]
                       [--guard-public-key PUBLIC.pem] [--guard-state-dir DIR]
 env: TOLLGATE_API_KEYS=id:secret[,id:secret]  TOLLGATE_AUDIT_KEY=<PEM path or PEM text>
@@ -46,7 +46,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const { args, io } = options;
   const { flags, positionals } = parseFlags(args, {
     strings: ['host', 'port', 'audit-dir', 'audit-key', 'guard-public-key', 'guard-state-dir', 'audit-checkpoint-every', 'threads', 'max-body-bytes', 'max-batch', 'max-in-flight', 'max-queue', 'log-level'],
-    booleans: ['inline', 'insecure-no-auth', 'audit-raw', 'help'],
+    booleans: ['inline', 'assist', 'insecure-no-auth', 'audit-raw', 'help'],
   });
   if (flags.help === true) {
     io.stdout.write(kUsage + '\n');
@@ -61,6 +61,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   else if (flags['insecure-no-auth'] !== true) throw new UsageError('TOLLGATE_API_KEYS is not set (id:secret,...); refusing to serve without authentication');
   else if (!kLoopback.has(host)) throw new UsageError('--insecure-no-auth is only allowed on a loopback --host');
   if (flags.inline === true && flags.threads !== undefined) throw new UsageError('--inline and --threads exclude each other');
+  if (flags.inline === true && flags.assist === true) throw new UsageError('--assist adds inline scanning to the worker pool; it does not go with --inline');
 
   // Listen for signals before anything slow starts, so a SIGTERM during start-up still ends in an
   // orderly close (final checkpoint, lock released) instead of the default abrupt exit.
@@ -156,6 +157,7 @@ async function loadEngineDetector(flags: Record<string, string | boolean>, io: C
   return loadDetector({
     inline: flags.inline === true,
     maxThreads: intFlag(flags, 'threads', undefined),
+    inlineAssist: flags.assist === true,
     guardPublicKey,
     guardStateDir: typeof flags['guard-state-dir'] === 'string' ? flags['guard-state-dir'] : undefined,
     redactHashKey: io.env.TOLLGATE_REDACT_HASH_KEY || undefined,

@@ -93,6 +93,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registry.register(new Gauge('tollgate_in_flight', 'Engine calls running', () => admission.inFlight));
   registry.register(new Gauge('tollgate_pool_queue_size', "Tasks waiting in the engine's worker pool", () => engine.stats?.().queueSize));
   registry.register(new Gauge('tollgate_pool_utilization', 'Worker pool utilization, 0..1', () => engine.stats?.().utilization));
+  registry.register(new Gauge('tollgate_scans_inline_assist', 'Scans answered on the event-loop thread while every worker was busy (--assist), since start', () => engine.stats?.().inlineScans));
   registry.register(new Gauge('tollgate_audit_records', 'Audit records sealed', () => audit?.count));
   registry.register(new Gauge('tollgate_audit_pending', 'Audit records waiting for fsync', () => audit?.pendingCount));
   registry.register(new Gauge('tollgate_nonce_cache_entries', 'Nonces remembered for replay protection', () => auth?.nonceCacheSize));

@@ -24,8 +24,14 @@ export interface CoalescerOptions {
   maxBatch?: number;
   /** Workers behind the engine: batches are split to keep each one busy (default 1). */
   workers?: number;
-  /** Batches in flight per worker (default 2). */
+  /** Batches in flight per worker (default 2; 1 when `scanInline` is given). */
   depth?: number;
+  /**
+   * Scans one input on the calling thread. When given, a request that finds every batch slot busy
+   * is scanned here instead of waiting: the event-loop thread takes its share of the work rather
+   * than idling between HTTP requests, and that share costs no cross-thread hand-off at all.
+   */
+  scanInline?: (input: ScanInput) => Promise<ScanResult>;
 }
 
 export class ScanCoalescer {
@@ -35,6 +41,11 @@ export class ScanCoalescer {
   readonly maxBatch: number;
   readonly workers: number;
   readonly depth: number;
+  readonly #scanInline: ((input: ScanInput) => Promise<ScanResult>) | undefined;
+  #inlineScheduled = false;
+  /** Requests answered by scanInline, and by the workers (for metrics and tests). */
+  inlineCount = 0;
+  batchedCount = 0;
 
   constructor(
     readonly scanBatch: (inputs: ScanInput[]) => Promise<BatchEntry[]>,
@@ -44,7 +55,8 @@ export class ScanCoalescer {
   ) {
     this.maxBatch = positive(options.maxBatch ?? 32, 'maxBatch');
     this.workers = positive(options.workers ?? 1, 'workers');
-    this.depth = positive(options.depth ?? 2, 'depth');
+    this.#scanInline = options.scanInline;
+    this.depth = positive(options.depth ?? (options.scanInline ? 1 : 2), 'depth');
   }
 
   /** Requests waiting for a batch slot (not yet handed to the engine). */
@@ -67,12 +79,14 @@ export class ScanCoalescer {
 
   #pump(): void {
     const slots = this.workers * this.depth;
+    if (this.#pending.length > 0 && this.#inFlight >= slots) this.#assist();
     if (this.#pending.length === 0 || this.#inFlight >= slots) return;
     // Spread what is waiting over the workers: one big batch would leave the other worker idle.
     const size = Math.min(this.maxBatch, Math.ceil(this.#pending.length / Math.min(slots - this.#inFlight, this.workers)));
     while (this.#pending.length > 0 && this.#inFlight < slots) {
       const group = this.#pending.splice(0, size);
       this.#inFlight++;
+      this.batchedCount += group.length;
       this.scanBatch(group.map((p) => p.input))
         .then(
           (entries) => {
@@ -90,6 +104,28 @@ export class ScanCoalescer {
           this.#pump();
         });
     }
+  }
+
+  /**
+   * Scans the oldest waiting request on this thread, one per event-loop turn so that sockets and
+   * worker results are served in between; re-arms itself while requests wait and workers are busy.
+   */
+  #assist(): void {
+    if (this.#scanInline === undefined || this.#inlineScheduled) return;
+    this.#inlineScheduled = true;
+    setImmediate(() => {
+      this.#inlineScheduled = false;
+      if (this.#inFlight < this.workers * this.depth) {
+        this.#pump(); // a worker came free meanwhile: it takes the waiting requests
+        return;
+      }
+      const next = this.#pending.shift();
+      if (next === undefined) return;
+      this.inlineCount++;
+      // An inline engine's scan does its work synchronously, inside this call.
+      this.#scanInline!(next.input).then(next.resolve, next.reject);
+      if (this.#pending.length > 0) this.#pump();
+    });
   }
 }
 

@@ -30,6 +30,9 @@ export interface DetectorStats {
   /** Fraction of worker time busy, 0..1, if the engine runs a pool. */
   utilization?: number;
   threads?: number;
+  /** Scans answered on the event-loop thread by inline assist, and by the workers, since start. */
+  inlineScans?: number;
+  pooledScans?: number;
 }
 
 /** One batch result: a scan result, or the error for that input alone (e.g. its worker died). */

@@ -25,6 +25,8 @@ export interface LoadDetectorOptions {
   guardPublicKey?: KeyObject;
   /** Journaled guard state (positions, kill switches, replay cache); in memory when absent. */
   guardStateDir?: string;
+  /** Pool mode: also scan on the event-loop thread when every worker is busy (see ScanCoalescer). */
+  inlineAssist?: boolean;
   /** HMAC key for `mode: "hash"` redaction, so short values cannot be recovered by hashing candidates. */
   redactHashKey?: string;
 }
@@ -98,8 +100,12 @@ export async function loadDetector(options: LoadDetectorOptions = {}): Promise<D
   if (options.maxQueue !== undefined) engineOptions.maxQueue = options.maxQueue;
   if (options.pack !== undefined) engineOptions.pack = options.pack;
   const engine = await createEngine(engineOptions);
+  // Inline assist: a second, inline engine on the event-loop thread scans requests that find every
+  // worker busy (see ScanCoalescer). Same pack, same analyzers; the server never reloads packs.
+  const assist = options.inlineAssist === true && engine.mode === 'pool' ? await createEngine({ ...engineOptions, inline: true }) : undefined;
   // The first scans run in V8's baseline tier; warm up before taking traffic.
   for (let i = 0; i < 20; i++) await engine.scan({ text: 'warm-up: please summarize the quarterly filing', context: 'user_prompt' });
+  for (let i = 0; i < 20 && assist; i++) await assist.scan({ text: 'warm-up: please summarize the quarterly filing', context: 'user_prompt' });
   const guard = options.guardPublicKey === undefined ? undefined : createGuard({ publicKey: options.guardPublicKey, ...(options.guardStateDir !== undefined ? { stateDir: options.guardStateDir } : {}) });
   const db = engine.database;
   // In pool mode, concurrent requests share worker tasks; inline there is nothing to amortize.
@@ -108,7 +114,7 @@ export async function loadDetector(options: LoadDetectorOptions = {}): Promise<D
       ? new ScanCoalescer(
           (inputs) => engine.scanBatch(inputs),
           (entry) => (entry.code === 'TG_ERR_INPUT' ? new DetectorInputError(entry.error) : new Error(entry.error)),
-          { workers: engine.poolStats?.threads ?? 1 },
+          { workers: engine.poolStats?.threads ?? 1, ...(assist ? { scanInline: (input: ScanInput) => assist.scan(input) } : {}) },
         )
       : undefined;
   return {
@@ -136,9 +142,10 @@ export async function loadDetector(options: LoadDetectorOptions = {}): Promise<D
       }
       return redactLeaks(request.text, { mode: mode as RedactionMode, ...(options.redactHashKey ? { hashKey: options.redactHashKey } : {}) });
     },
-    stats: () => engine.poolStats ?? {},
+    stats: () => ({ ...(engine.poolStats ?? {}), ...(coalescer ? { inlineScans: coalescer.inlineCount, pooledScans: coalescer.batchedCount } : {}) }),
     close: async () => {
       await guard?.close();
+      await assist?.close();
       await engine.close();
     },
     crashWorkerForTest: engine.mode === 'pool' ? () => engine._crashWorkerForTest() : undefined,

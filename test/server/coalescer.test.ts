@@ -21,6 +21,42 @@ describe('ScanCoalescer', () => {
     expect(calls[2]).toEqual(['later']);
   });
 
+  it('with inline assist, scans on the calling thread what arrives while every worker is busy', async () => {
+    const batches: string[][] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const inline: string[] = [];
+    const c = new ScanCoalescer(
+      async (inputs: ScanInput[]): Promise<BatchEntry[]> => {
+        batches.push(inputs.map((i) => i.text));
+        await held;
+        return inputs.map((i) => ok(i.text));
+      },
+      (e) => new Error(e.error),
+      { workers: 1, scanInline: async (input) => (inline.push(input.text), ok(input.text)) },
+    );
+    const first = [c.scan({ text: 'a' }), c.scan({ text: 'bad b' })];
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([['a', 'bad b']]);
+    // The only worker is busy: these two are scanned inline, in arrival order, one per turn.
+    const later = await Promise.all([c.scan({ text: 'c' }), c.scan({ text: 'bad d' })]);
+    expect(inline).toEqual(['c', 'bad d']);
+    expect(later.map((r) => r.verdict)).toEqual(['allow', 'deny']);
+    release();
+    expect((await Promise.all(first)).map((r) => r.verdict)).toEqual(['allow', 'deny']);
+    expect([c.batchedCount, c.inlineCount]).toEqual([2, 2]);
+    // Worker free again: the next request goes to it, not inline.
+    await c.scan({ text: 'e' });
+    expect(batches[1]).toEqual(['e']);
+    expect(inline).toHaveLength(2);
+  });
+
+  it('refuses a non-positive batch size, worker count or depth, naming it', () => {
+    const f = async (): Promise<BatchEntry[]> => [];
+    expect(() => new ScanCoalescer(f, (e) => new Error(e.error), { maxBatch: 0 })).toThrow(/maxBatch must be a positive integer, got 0/);
+    expect(() => new ScanCoalescer(f, (e) => new Error(e.error), { depth: 1.5 })).toThrow(/depth/);
+  });
+
   it('rejects every request of a batch whose call fails', async () => {
     const c = new ScanCoalescer(async () => {
       throw new Error('pool closed');
