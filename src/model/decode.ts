@@ -1,13 +1,13 @@
 /**
  * Finds encoded spans inside a text and decodes them, so the scorer can read what an attacker hid:
- * base64, hex (plain and \x41 escapes), URL percent-encoding, ROT13, Unicode tag characters and
- * characters spelled out one by one with spaces, dots or dashes between them (any script).
+ * base64, hex (plain and \x41 escapes), URL percent-encoding, ROT13, leetspeak, Unicode tag characters
+ * and characters spelled out one by one with spaces, dots or dashes between them (any script).
  * Pure function; bounded in depth and output size. Offsets are UTF-16 indices into the input.
  */
 
 import { LETTER_BIGRAM_LOGP } from './letter-bigrams.ts';
 
-export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode_tags' | 'spaced';
+export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode_tags' | 'spaced' | 'leetspeak';
 
 export interface DecodedSpan {
   start: number;
@@ -119,9 +119,9 @@ function bigramPlausibility(line: string): { plain: number; rotated: number; tra
   return { plain: plain / 8 / Math.max(1, transitions), rotated: rotated / 8 / Math.max(1, transitions), transitions };
 }
 
-// Per ASCII letter (lower-cased index): weights of the two candidate tests, so the per-character
-// work is three table reads. Test 1: r g (×5) against e t (×6), i.e. r+g > 1.2·(e+t). Test 2:
-// n r v b h against a e i o u.
+// Per ASCII letter (lower-cased index): weights of the two ROT13 candidate tests, so the
+// per-character work is a few table reads. Test 1: r g (×5) against e t (×6), i.e.
+// r+g > 1.2·(e+t). Test 2: n r v b h against a e i o u.
 const kRotEt = new Int8Array(128);
 const kRotVowel = new Int8Array(128);
 const kRotLetter = new Uint8Array(128);
@@ -131,31 +131,75 @@ for (let c = 0x61; c <= 0x7a; c++) {
   kRotEt[c] = 'rg'.includes(ch) ? 5 : 'et'.includes(ch) ? -6 : 0;
   kRotVowel[c] = 'nrvbh'.includes(ch) ? 1 : 'aeiou'.includes(ch) ? -1 : 0;
 }
+// Token classes for the leetspeak test (by raw ASCII code): 1 letter, 2 digit used for a letter
+// (0 1 3 4 5 7), 4 other digit; 0 ends a token.
+const kTokClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  kTokClass[c] = /[A-Za-z]/.test(ch) ? 1 : /[013457]/.test(ch) ? 2 : /[0-9]/.test(ch) ? 4 : 0;
+}
+const kLeetLetter: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+/** Fewest words mixing letters and leet digits on a line, and their least share of the line's words. */
+const kLeetMinWords = 4;
+const kLeetMinShare = 0.5;
+
+/** The line with leet digits turned back into letters inside words that also hold letters. */
+function unleet(line: string): string {
+  return line.replace(/[\p{L}\p{M}0-9]+/gu, (w) => (/\p{L}/u.test(w) && /[013457]/.test(w) ? w.replace(/[013457]/g, (d) => kLeetLetter[d]!) : w));
+}
 
 /**
- * Lines whose ROT13 reads as language. A letter-frequency test picks candidates in one pass without
- * allocation: ROT13 swaps the vowels a e i o u with n r v b h, and e t with r g, so rotated text has
- * fewer vowels than those consonants (the reverse of every Latin-script language). Candidates are
- * confirmed when rotation makes the line's letter bigrams clearly more plausible (any Latin-script
- * language, no word list), and handed to the scorer.
+ * Line views in one pass over the text: ROT13 and leetspeak.
+ *
+ * ROT13: a letter-frequency test picks candidates without allocation: ROT13 swaps the vowels
+ * a e i o u with n r v b h, and e t with r g, so rotated text has fewer vowels than those consonants
+ * (the reverse of every Latin-script language). Candidates are confirmed when rotation makes the
+ * line's letter bigrams clearly more plausible (any Latin-script language, no word list).
+ *
+ * Leetspeak ("1gn0r3 4ll pr3v10u5"): a line where at least four words, and half of its words, mix
+ * letters with the digits 0 1 3 4 5 7 (and no other digit). Model names, units, versions and ids
+ * ("i7", "4C", "EX41S") are a small share of a line's words; leetspeak is most of them.
  */
-function findRot13(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+function findLineViews(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
   let lineStart = 0;
   let et = 0;
   let vowel = 0;
   let letters = 0;
+  let tok = 0; // classes seen in the current word
+  let words = 0;
+  let leetWords = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     const raw = i < n ? text.charCodeAt(i) : 0x0a;
-    if (raw >= 0x80) continue;
+    if (raw >= 0x80) {
+      // Accented Latin letters continue a word ("hasło"); any other script ends it.
+      if ((raw >= 0xc0 && raw <= 0x24f) || (raw >= 0x1e00 && raw <= 0x1eff)) tok |= 1;
+      else if (tok !== 0) {
+        words++;
+        if (tok === 3) leetWords++;
+        tok = 0;
+      }
+      continue;
+    }
+    const cls = kTokClass[raw]!;
+    if (cls !== 0) tok |= cls;
+    else if (tok !== 0) {
+      words++;
+      // Letters with 0 1 3 4 5 7 and no other digit: "h264", "x86", "64GB" are not leetspeak.
+      if (tok === 3) leetWords++;
+      tok = 0;
+    }
     if (raw === 0x0a) {
       if (letters >= 20 && (et > 0 || vowel > 0)) {
         const line = text.slice(lineStart, i);
         const p = bigramPlausibility(line);
         if (p.transitions >= kRot13MinTransitions && p.rotated - p.plain >= kRot13MinGain) out.push({ start: lineStart, end: i, decodedText: rot13(line), encoding: 'rot13' });
       }
+      if (leetWords >= kLeetMinWords && leetWords >= words * kLeetMinShare) {
+        out.push({ start: lineStart, end: i, decodedText: unleet(text.slice(lineStart, i)), encoding: 'leetspeak' });
+      }
       lineStart = i + 1;
-      et = vowel = letters = 0;
+      et = vowel = letters = words = leetWords = 0;
       continue;
     }
     const c = raw | 0x20; // ASCII lower case
@@ -476,7 +520,7 @@ function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
     }
   }
   findPercent(text, out);
-  findRot13(text, out);
+  findLineViews(text, out);
   findSpaced(text, out);
   return out;
 }
