@@ -58,8 +58,8 @@ function scanIpv4(text: string, out: LeakSpan[]): void {
   }
 }
 
-/** Candidate IPv6 text: hex groups and colons (an embedded IPv4 tail allowed), not inside a word. */
-const kIpv6 = /(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|[0-9A-Fa-f]{1,4}|:(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4})(?![\w:])/g;
+/** Candidate IPv6 text: up to eight colon-separated hex groups (two colons at least), not inside a word; parsed in `parseIpv6`. */
+const kIpv6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
 
 /** Parses an IPv6 address into its eight 16-bit groups, or null. */
 export function parseIpv6(s: string): number[] | null {
@@ -145,25 +145,75 @@ const kCyrillicWord = /^[\u0430-\u044f\u0451\u0454\u0456\u0457\u0491\u045e]{3,12
 const kLatinWord = /^[a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f\u0131]{3,12}$/;
 
 /**
- * Seed phrases in wordlists we do not ship, recognised by shape: a line, quoted string or value after a
- * `:`/`=` label holding exactly 12, 15, 18, 21 or 24 space-separated words, all lowercase letters of one
+ * Seed phrases in wordlists we do not ship, recognised by shape: a line, quoted string, value after a
+ * `:`/`=` label or block of consecutive word-only lines (numbering allowed) holding exactly 12, 15, 18,
+ * 21 or 24 words, all lowercase letters of one
  * script, 3-12 letters, no common function word, at most two repeats; Latin-script phrases must carry a
  * non-ASCII letter and must not be made only of words from the shipped lists (those are checksum-checked).
  */
 function scanStructuralMnemonics(text: string, out: LeakSpan[]): void {
+  const push = (span: LeakSpan | null): void => {
+    if (span !== null && !out.some((o) => o.start < span.end && span.start < o.end)) out.push(span);
+  };
+  // A phrase written one word per line, or a few numbered words per line (`1. слово  2. слово`):
+  // consecutive such lines form one candidate.
+  let blockStart = -1;
+  let blockEnd = -1;
+  let blockWords = 0;
+  const flushBlock = (): void => {
+    if (blockStart >= 0 && kPhraseSizes.has(blockWords)) push(phraseSpan(text, blockStart, blockEnd));
+    blockStart = -1;
+    blockWords = 0;
+  };
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    if (lineEnd - lineStart >= 36 && kOtherScript.test(text.slice(lineStart, lineEnd))) {
-      for (const [s, e] of candidateSegments(text, lineStart, lineEnd)) {
-        const span = phraseSpan(text, s, e);
-        if (span !== null && !out.some((o) => o.start < span.end && span.start < o.end)) out.push(span);
-      }
+    const line = text.slice(lineStart, lineEnd);
+    const other = kOtherScript.test(line);
+    if (lineEnd - lineStart >= 36 && other) {
+      for (const [s, e] of candidateSegments(text, lineStart, lineEnd)) push(phraseSpan(text, s, e));
     }
+    // Block lines are short (one word, or a few numbered words); long lines are prose or a one-line phrase.
+    // An ASCII-only line may continue a block (a Turkish word without diacritics) but never starts one.
+    const words = line.length <= 60 && (other || (blockStart >= 0 && /^[\s\d.)\-,"'\[\]#•*]*[a-z]+/.test(line))) ? phraseWords(line, 24) : null;
+    // One word per line, or every word numbered (`1. слово  2. слово`): a list of notes (`- купить хлеб`) is neither.
+    const numbered = words !== null && words.length > 1 && (line.match(/(?:^|\s)#?\d{1,2}[.)]?(?=\s)/g) ?? []).length === words.length;
+    if (words !== null && (words.length === 1 || numbered) && words.length <= 24 && words.every((w) => kCyrillicWord.test(w) || kLatinWord.test(w))) {
+      if (blockStart < 0) blockStart = lineStart;
+      blockEnd = lineEnd;
+      blockWords += words.length;
+      if (blockWords > 24) flushBlock();
+    } else flushBlock();
     lineStart = lineEnd + 1;
   }
+  flushBlock();
 }
+
+/** Numbering tokens around the words of a written-down phrase: `1.`, `02)`, `#3`, `-`. */
+const kNumbering = /^(?:#?\d{1,2}[.)]?|[-•*])$/;
+
+/**
+ * The words of a candidate segment: split on whitespace and commas, quotes and brackets around each word
+ * removed, numbering tokens dropped; NFC-normalized. Null when nothing is left.
+ */
+function phraseWords(segment: string, limit = Infinity): string[] | null {
+  const words: string[] = [];
+  const re = /[^\s,]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(segment)) !== null) {
+    const w = m[0].replace(/^["'`«“\[({]+|["'`»”\])}.;:]+$/g, '');
+    if (w === '' || kNumbering.test(w)) continue;
+    // A capital, digit or inner punctuation ends the look at once: prose, not a phrase (the caller re-checks).
+    if (!kWordShape.test(w)) return null;
+    words.push(w.normalize('NFC'));
+    if (words.length > limit) return null;
+  }
+  return words.length === 0 ? null : words;
+}
+
+/** Letters only, lowercase, of the scripts handled here (combining marks of NFKD text included). */
+const kWordShape = /^[a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f\u0131\u0300-\u036f\u0430-\u045f\u0491]+$/;
 
 /** The whole line, the part after its last `:`/`=` label, and each quoted string on it. */
 function candidateSegments(text: string, s: number, e: number): Array<[number, number]> {
@@ -181,9 +231,8 @@ function phraseSpan(text: string, s: number, e: number): LeakSpan | null {
   // Trim spaces, a trailing comma/semicolon/full stop and brackets around the phrase.
   while (s < e && /[\s\[\](){},;]/.test(text[s]!)) s++;
   while (e > s && /[\s\[\](){},;.]/.test(text[e - 1]!)) e--;
-  const raw = text.slice(s, e).split(/[ \t]+/);
-  const words = raw.map((w) => w.normalize('NFC'));
-  if (!kPhraseSizes.has(words.length)) return null;
+  const words = phraseWords(text.slice(s, e), 24);
+  if (words === null || !kPhraseSizes.has(words.length)) return null;
   const script = kCyrillicWord.test(words[0]!) ? kCyrillicWord : kLatinWord;
   let nonAscii = false;
   let unshipped = false;
@@ -191,7 +240,8 @@ function phraseSpan(text: string, s: number, e: number): LeakSpan | null {
     if (!script.test(w) || kFunctionWords.has(w)) return null;
     if (/[^a-z]/.test(w)) nonAscii = true;
   }
-  for (const w of raw) {
+  for (const w of words) {
+    // Shipped wordlists are indexed in both NFC and NFKD.
     if (wordLanguages(w, 0, w.length) === 0) {
       unshipped = true;
       break;

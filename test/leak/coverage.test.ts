@@ -106,6 +106,25 @@ describe('structural seed phrases in wordlists we do not ship', () => {
       }
     }
   });
+  it('finds phrases written one word per line, numbered, in a grid or as a JSON array', () => {
+    const words = phrase(...cyr, 12).split(' ');
+    const texts = [
+      words.map((w, i) => `${i + 1}. ${w}`).join('\n'),
+      'Backup:\n' + words.map((w, i) => `${i + 1}) ${w}`).join('\n') + '\nDone.',
+      words.join('\n'),
+      [0, 3, 6, 9].map((k) => words.slice(k, k + 3).map((w, i) => `${k + i + 1}. ${w}`).join('  ')).join('\n'),
+      `["${words.join('", "')}"]`,
+    ];
+    for (const text of texts) expect(detectLeaks(text).map((f) => f.rule), text).toContain('seed-phrase');
+  });
+  it('ignores a bulleted note list and 11 numbered words', () => {
+    const words = phrase(...cyr, 11).split(' ');
+    const texts = [
+      'Список дел:\n- купить хлеб\n- позвонить маме\n- оплатить счёт\n- забрать посылку\n- помыть машину\n- записаться врачу',
+      words.map((w, i) => `${i + 1}. ${w}`).join('\n'),
+    ];
+    for (const text of texts) expect(detectLeaks(text).filter((f) => f.rule === 'seed-phrase'), text).toEqual([]);
+  });
   it('ignores wrong word counts, prose with function words or capitals, and one word repeated', () => {
     const texts = [
       phrase(...cyr, 11),
