@@ -21,7 +21,7 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const duration = Number(args.get('duration') ?? 10);
 const connections = Number(args.get('connections') ?? 10);
-const scenarios = (args.get('scenarios') ?? 'stub,stub-audit,inline,inline-audit,pool,pool-audit').split(',');
+const scenarios = (args.get('scenarios') ?? 'stub,stub-audit,inline,inline-audit,pool,pool-audit,assist,assist-audit').split(',');
 
 const keyId = 'bench';
 const secret = randomBytes(24).toString('hex');
@@ -153,9 +153,9 @@ for (const scenario of scenarios) {
   const extra = scenario.startsWith('stub')
     ? ['stub']
     : scenario.startsWith('pool')
-      ? ['--threads', String(threads)]
+      ? ['--threads', String(threads), '--no-assist']
       : scenario.startsWith('assist')
-        ? ['--threads', String(threads), '--assist']
+        ? ['--threads', String(threads)]
         : ['--inline'];
   const auditDir = join(dir, 'audit');
   if (scenario.endsWith('-audit')) extra.push('--audit-dir', auditDir);

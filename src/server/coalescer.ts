@@ -32,6 +32,11 @@ export interface CoalescerOptions {
    * than idling between HTTP requests, and that share costs no cross-thread hand-off at all.
    */
   scanInline?: (input: ScanInput) => Promise<ScanResult>;
+  /**
+   * Longest text (UTF-16 units) scanned inline (default 65,536). A long document scanned on the
+   * event-loop thread would stall every other request for its duration; those wait for a worker.
+   */
+  inlineMaxChars?: number;
 }
 
 export class ScanCoalescer {
@@ -43,6 +48,7 @@ export class ScanCoalescer {
   readonly depth: number;
   readonly #scanInline: ((input: ScanInput) => Promise<ScanResult>) | undefined;
   #inlineScheduled = false;
+  readonly #inlineMaxChars: number;
   /** Requests answered by scanInline, and by the workers (for metrics and tests). */
   inlineCount = 0;
   batchedCount = 0;
@@ -56,6 +62,7 @@ export class ScanCoalescer {
     this.maxBatch = positive(options.maxBatch ?? 32, 'maxBatch');
     this.workers = positive(options.workers ?? 1, 'workers');
     this.#scanInline = options.scanInline;
+    this.#inlineMaxChars = positive(options.inlineMaxChars ?? 65_536, 'inlineMaxChars');
     this.depth = positive(options.depth ?? (options.scanInline ? 1 : 2), 'depth');
   }
 
@@ -119,8 +126,10 @@ export class ScanCoalescer {
         this.#pump(); // a worker came free meanwhile: it takes the waiting requests
         return;
       }
-      const next = this.#pending.shift();
-      if (next === undefined) return;
+      // The oldest request short enough for this thread; long ones keep their place for a worker.
+      const at = this.#pending.findIndex((p) => p.input.text.length <= this.#inlineMaxChars);
+      if (at < 0) return;
+      const [next] = this.#pending.splice(at, 1) as [Pending];
       this.inlineCount++;
       // An inline engine's scan does its work synchronously, inside this call.
       this.#scanInline!(next.input).then(next.resolve, next.reject);

@@ -51,6 +51,32 @@ describe('ScanCoalescer', () => {
     expect(inline).toHaveLength(2);
   });
 
+  it('never scans a text longer than inlineMaxChars inline: it waits for a worker', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const batches: string[][] = [];
+    const inline: string[] = [];
+    const c = new ScanCoalescer(
+      async (inputs: ScanInput[]): Promise<BatchEntry[]> => {
+        batches.push(inputs.map((i) => i.text));
+        await held;
+        return inputs.map((i) => ok(i.text));
+      },
+      (e) => new Error(e.error),
+      { workers: 1, inlineMaxChars: 10, scanInline: async (input) => (inline.push(input.text), ok(input.text)) },
+    );
+    const busy = c.scan({ text: 'first' });
+    await new Promise((r) => setImmediate(r));
+    const long = c.scan({ text: 'a long document text' });
+    const short = c.scan({ text: 'short' });
+    expect((await short).verdict).toBe('allow');
+    expect(inline).toEqual(['short']);
+    expect(c.waiting).toBe(1);
+    release();
+    await Promise.all([busy, long]);
+    expect(batches).toEqual([['first'], ['a long document text']]);
+  });
+
   it('refuses a non-positive batch size, worker count or depth, naming it', () => {
     const f = async (): Promise<BatchEntry[]> => [];
     expect(() => new ScanCoalescer(f, (e) => new Error(e.error), { maxBatch: 0 })).toThrow(/maxBatch must be a positive integer, got 0/);
