@@ -124,10 +124,8 @@ function bigramPlausibility(line: string): { plain: number; rotated: number; tra
 // r+g > 1.2·(e+t). Test 2: n r v b h against a e i o u.
 const kRotEt = new Int8Array(128);
 const kRotVowel = new Int8Array(128);
-const kRotLetter = new Uint8Array(128);
 for (let c = 0x61; c <= 0x7a; c++) {
   const ch = String.fromCharCode(c);
-  kRotLetter[c] = 1;
   kRotEt[c] = 'rg'.includes(ch) ? 5 : 'et'.includes(ch) ? -6 : 0;
   kRotVowel[c] = 'nrvbh'.includes(ch) ? 1 : 'aeiou'.includes(ch) ? -1 : 0;
 }
@@ -164,7 +162,6 @@ function findLineViews(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): vo
   let lineStart = 0;
   let et = 0;
   let vowel = 0;
-  let letters = 0;
   let tok = 0; // classes seen in the current word
   let words = 0;
   let leetWords = 0;
@@ -190,20 +187,19 @@ function findLineViews(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): vo
       tok = 0;
     }
     if (raw === 0x0a) {
-      if (letters >= 20 && (et > 0 || vowel > 0)) {
+      if ((et > 0 || vowel > 0) && i - lineStart >= 20) {
         const line = text.slice(lineStart, i);
-        const p = bigramPlausibility(line);
+        const p = bigramPlausibility(line); // counts letter transitions itself
         if (p.transitions >= kRot13MinTransitions && p.rotated - p.plain >= kRot13MinGain) out.push({ start: lineStart, end: i, decodedText: rot13(line), encoding: 'rot13' });
       }
       if (leetWords >= kLeetMinWords && leetWords >= words * kLeetMinShare) {
         out.push({ start: lineStart, end: i, decodedText: unleet(text.slice(lineStart, i)), encoding: 'leetspeak' });
       }
       lineStart = i + 1;
-      et = vowel = letters = words = leetWords = 0;
+      et = vowel = words = leetWords = 0;
       continue;
     }
     const c = raw | 0x20; // ASCII lower case
-    letters += kRotLetter[c]!;
     et += kRotEt[c]!;
     vowel += kRotVowel[c]!;
   }
@@ -229,6 +225,13 @@ const kSpacedMaxGap = 8;
 /** Longest stretch of plain text between two spelled-out runs that still joins them into one span. */
 const kSpacedMaxBridge = 40;
 const kLetter = /\p{L}/gu;
+/**
+ * Probe windows for spelled-out runs: a run of six one-character tokens spans at least 11 code
+ * units, so windows of 6 units every 6 units always put one whole window inside it
+ * (stride + width - 1 <= 11).
+ */
+const kProbeWidth = 6;
+const kProbeStride = 6;
 
 /**
  * Joins a spelled-out run. The most frequent one-character gap is the separator between letters. In
@@ -278,22 +281,22 @@ function joinSpaced(run: string): string | undefined {
  *
  * Ordinary text must cost almost nothing, so the text is probed rather than read: a run spans at
  * least 11 code units and never holds two adjacent non-separators (bar a surrogate pair), so a
- * 4-unit window every 8 units lands inside every run, and a window with two adjacent letters rules
- * its neighbourhood out. Windows of separators only (indentation, rules) are skipped too: that can
+ * 6-unit window every 6 units lands inside every run, and a window with two adjacent letters rules
+ * its neighbourhood out (most windows of prose are rejected by their middle pair alone). Windows of separators only (indentation, rules) are skipped too: that can
  * miss a run only where letters sit five or more separators apart throughout. Only windows that
  * pass start the token scanner, from a few units back.
  */
 function findSpaced(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
   const n = text.length;
   let scanned = 0;
-  for (let p = 0; p + 3 < n; p += 8) {
+  for (let p = 0; p + kProbeWidth <= n; p += kProbeStride) {
     if (p < scanned) p = scanned;
-    if (p + 3 >= n) break;
+    if (p + kProbeWidth > n) break;
     if (!spacedWindow(text, p)) continue;
     // Back up to the start of a token, no further than the last probe or the scanned part.
-    let from = Math.max(scanned, p - 8);
+    let from = Math.max(scanned, p - kProbeStride);
     while (from > scanned && !isSpacer(text.charCodeAt(from - 1)) && !isLineBreak(text.charCodeAt(from - 1))) from--;
-    scanned = scanSpaced(text, from, p + 4, out);
+    scanned = scanSpaced(text, from, p + kProbeWidth, out);
   }
 }
 
@@ -302,15 +305,15 @@ function isLineBreak(c: number): boolean {
 }
 
 /**
- * True when text[p..p+3] could lie inside a run: no two adjacent non-separators (a surrogate pair
+ * True when text[p..p+5] could lie inside a run: no two adjacent non-separators (a surrogate pair
  * excepted) and at least one non-separator.
  */
 function spacedWindow(text: string, p: number): boolean {
   // Fast reject on the middle pair (two letters in most windows of prose).
-  if (!isSpacer(text.charCodeAt(p + 1)) && !isSpacer(text.charCodeAt(p + 2)) && !isHighSurrogate(text.charCodeAt(p + 1))) return false;
+  if (!isSpacer(text.charCodeAt(p + 2)) && !isSpacer(text.charCodeAt(p + 3)) && !isHighSurrogate(text.charCodeAt(p + 2))) return false;
   let prevSolid = false;
   let solids = 0;
-  for (let k = p; k < p + 4; k++) {
+  for (let k = p; k < p + kProbeWidth; k++) {
     const c = text.charCodeAt(k);
     const solid = !isSpacer(c);
     if (solid && prevSolid && !isHighSurrogate(text.charCodeAt(k - 1))) return false;
