@@ -10,7 +10,7 @@ import type { Context, Finding, Severity } from '../types.ts';
 import { decodeSpans, type DecodedSpan, type Encoding } from './decode.ts';
 import { type HeadParams, taskAware, UnitScorer, unitLogits } from './head.ts';
 import { segmentText, type Span } from './segment.ts';
-import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm, utf8Offsets } from './wasm.ts';
+import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm, utf8SpanOffsets } from './wasm.ts';
 
 export interface ContextThresholds {
   intent: number;
@@ -237,13 +237,7 @@ export class SemanticModel {
         starts[i] = segs[i].start;
         ends[i] = segs[i].end;
       }
-    } else {
-      const offsets = utf8Offsets(text);
-      for (let i = 0; i < n; i++) {
-        starts[i] = offsets[segs[i].start];
-        ends[i] = offsets[segs[i].end];
-      }
-    }
+    } else utf8SpanOffsets(text, segs, starts, ends);
     return { segs, records: wasm.scoreSegments(starts, ends, n), starts, ends };
   }
 
