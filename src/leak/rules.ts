@@ -181,7 +181,12 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
   }
   if (kNotSecretKey.test(a.key)) return null;
   if (kStrongKey.test(a.key) && strongLiteral(value)) return { span, value, password: false, key: a.key };
-  if (!looksRandom(value, minTokenLength)) return null;
+  // Hex groups joined by dashes (UUIDs, `32hex-8hex-8hex` signing keys) are judged as the hex they carry;
+  // a quoted alphanumeric value under a token/secret name may be as short as 12 characters (client tokens
+  // of 12-15; versions and dotted names keep the usual minimum).
+  const compact = /^[0-9a-fA-F]+(?:-[0-9a-fA-F]+)+$/.test(value) ? value.replace(/-/g, '') : value;
+  const shortOk = a.quote !== '' && /token|secret/i.test(a.key) && /^[A-Za-z0-9]+$/.test(compact);
+  if (!looksRandom(compact, shortOk ? Math.min(12, minTokenLength) : minTokenLength)) return null;
   return { span, value, password: false, key: a.key };
 }
 
