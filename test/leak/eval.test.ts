@@ -22,10 +22,11 @@ describe.skipIf(!existsSync(kVectors))('secret test vectors (evaluation only)', 
     expect(fam('wallet: bip39 mnemonic').found).toBeGreaterThanOrEqual(257);
   });
   it('overall recall and near-miss rate stay at or better than measured', () => {
-    expect(result.total.found / result.total.secrets).toBeGreaterThanOrEqual(0.86);
-    expect(result.total.flagged / result.total.nearMisses).toBeLessThanOrEqual(0.097);
-    expect(fam('generic & passwords').found / fam('generic & passwords').secrets).toBeGreaterThanOrEqual(0.84);
-    expect(fam('messaging & social').found / fam('messaging & social').secrets).toBeGreaterThanOrEqual(0.92);
+    expect(result.total.found / result.total.secrets).toBeGreaterThanOrEqual(0.87);
+    expect(result.total.flagged / result.total.nearMisses).toBeLessThanOrEqual(0.095);
+    expect(fam('generic & passwords').found / fam('generic & passwords').secrets).toBeGreaterThanOrEqual(0.9);
+    expect(fam('messaging & social').found / fam('messaging & social').secrets).toBeGreaterThanOrEqual(0.93);
+    expect(fam('jwt').found / fam('jwt').secrets).toBeGreaterThanOrEqual(0.94);
     expect(fam('ip addresses').found).toBeGreaterThanOrEqual(4);
     expect(fam('private keys').found).toBe(fam('private keys').secrets);
     expect(fam('ai providers').found / fam('ai providers').secrets).toBeGreaterThanOrEqual(0.94);
