@@ -42,11 +42,19 @@ let offA: usize = 0;
 let lenA: usize = 0;
 let kindA: usize = 0;
 let spA: usize = 0; // 1 if whitespace preceded the token
-let cpsB: usize = 0; // after merging spaced-out letters
+let flagA: usize = 0; // per word token: F_DIGIT | F_ASCII | F_WIDE, what its code points contain
+// The B view: tokens after merging spaced-out letters. It points at the own* buffers when a run
+// was merged, and at the A buffers themselves when none was (most segments: no copy then).
+let cpsB: usize = 0;
 let offB: usize = 0;
 let lenB: usize = 0;
 let kindB: usize = 0;
 let spB: usize = 0;
+let ownCpsB: usize = 0;
+let ownOffB: usize = 0;
+let ownLenB: usize = 0;
+let ownKindB: usize = 0;
+let ownSpB: usize = 0;
 let wordHash: usize = 0; // per token in B (0 for punctuation)
 let charBuf: usize = 0;
 let outBuf: usize = 0;
@@ -100,11 +108,12 @@ export function ensureScratch(maxSegBytes: i32): void {
   lenA = heap.alloc(n * 4);
   kindA = heap.alloc(n);
   spA = heap.alloc(n);
-  cpsB = heap.alloc(n * 4);
-  offB = heap.alloc(n * 4);
-  lenB = heap.alloc(n * 4);
-  kindB = heap.alloc(n);
-  spB = heap.alloc(n);
+  flagA = heap.alloc(n);
+  ownCpsB = heap.alloc(n * 4);
+  ownOffB = heap.alloc(n * 4);
+  ownLenB = heap.alloc(n * 4);
+  ownKindB = heap.alloc(n);
+  ownSpB = heap.alloc(n);
   wordHash = heap.alloc(n * 4);
   charBuf = heap.alloc(n * 8 + 16);
   outCap = (c + 8) * 8 + 64;
@@ -120,6 +129,18 @@ export function setMode(m: i32): void {
 }
 
 // ---- tokenization ------------------------------------------------------------------------
+
+// What a word token's (folded) code points contain: the repair passes after tokenizing only visit
+// words that can need them (digits for leetspeak and numbers, Latin plus non-ASCII for homoglyphs).
+const F_DIGIT: u8 = 1;
+const F_ASCII: u8 = 2; // a-z
+const F_WIDE: u8 = 4; // any code point >= 0x80
+const F_OTHER: u8 = 8; // anything else a word holds ('_')
+
+@inline function closeWordA(len: i32, flags: u8): void {
+  store<i32>(lenA + (<usize>(nTokA - 1) << 2), len);
+  store<u8>(flagA + <usize>(nTokA - 1), flags);
+}
 
 @inline function pushTokenA(kind: i32, sp: i32, at: i32): void {
   store<i32>(offA + (<usize>nTokA << 2), at);
@@ -137,6 +158,8 @@ function tokenize(start: usize, end: usize): void {
   digitCount = 0;
   let nCp: i32 = 0;
   let inWord = false;
+  let wordLen: i32 = 0;
+  let wordFlags: u8 = 0;
   let sawSpace: i32 = 1; // whitespace characters since the previous token, capped at 3
   let p = start;
   while (p < end) {
@@ -171,19 +194,29 @@ function tokenize(start: usize, end: usize): void {
       cls = classify(f);
     }
     if (cls == C_WORD) {
-      if (f >= 0x30 && f <= 0x39) digitCount++;
-      else letterCount++;
+      let flag: u8;
+      if (f - 0x30 < 10) {
+        digitCount++;
+        flag = F_DIGIT;
+      } else {
+        letterCount++;
+        flag = f - 0x61 < 26 ? F_ASCII : f >= 0x80 ? F_WIDE : F_OTHER;
+      }
       if (!inWord) {
         pushTokenA(K_WORD, sawSpace, nCp);
         inWord = true;
         sawSpace = 0;
+        wordLen = 0;
+        wordFlags = 0;
       }
       store<u32>(cpsA + (<usize>nCp << 2), f);
       nCp++;
-      const li = lenA + (<usize>(nTokA - 1) << 2);
-      store<i32>(li, load<i32>(li) + 1);
+      // The open word's length and flags live in locals; written when the word ends.
+      wordLen++;
+      wordFlags |= flag;
       continue;
     }
+    if (inWord) closeWordA(wordLen, wordFlags);
     inWord = false;
     if (cls == C_SPACE) {
       if (sawSpace < 3) sawSpace++;
@@ -196,10 +229,14 @@ function tokenize(start: usize, end: usize): void {
     nCp++;
     store<i32>(lenA + (<usize>(nTokA - 1) << 2), 1);
   }
-  // Per-word repairs: homoglyphs inside Latin words, leetspeak digits, numbers to a shape.
+  if (inWord) closeWordA(wordLen, wordFlags);
+  // Per-word repairs: homoglyphs inside Latin words, leetspeak digits, numbers to a shape. Only a
+  // word with a Latin letter and a digit or a non-ASCII character can need one.
   let leetWords = 0;
   for (let t = 0; t < nTokA; t++) {
     if (load<u8>(kindA + <usize>t) != <u8>K_WORD) continue;
+    const flags = load<u8>(flagA + <usize>t);
+    if ((flags & F_ASCII) == 0 || (flags & (F_DIGIT | F_WIDE)) == 0) continue;
     const o = load<i32>(offA + (<usize>t << 2));
     const l = load<i32>(lenA + (<usize>t << 2));
     let ascii = 0;
@@ -236,15 +273,10 @@ function tokenize(start: usize, end: usize): void {
   // Numbers: in a segment written in leetspeak, short all-digit words are words too ("70" = to,
   // "17" = it); elsewhere every digit becomes 0 so amounts and years share one shape.
   for (let t = 0; t < nTokA; t++) {
-    if (load<u8>(kindA + <usize>t) != <u8>K_WORD) continue;
+    // All digits, as read (a word the leetspeak repair touched had a Latin letter).
+    if (load<u8>(kindA + <usize>t) != <u8>K_WORD || load<u8>(flagA + <usize>t) != F_DIGIT) continue;
     const o = load<i32>(offA + (<usize>t << 2));
     const l = load<i32>(lenA + (<usize>t << 2));
-    let allDigits = true;
-    for (let i = 0; i < l && allDigits; i++) {
-      const c = load<u32>(cpsA + (<usize>(o + i) << 2));
-      allDigits = c >= 0x30 && c <= 0x39;
-    }
-    if (!allDigits) continue;
     const asWord = leetWords >= 2 && l <= 3;
     for (let i = 0; i < l; i++) {
       const q = cpsA + (<usize>(o + i) << 2);
@@ -265,8 +297,33 @@ function tokenize(start: usize, end: usize): void {
   return c == 0x2e || c == 0x2d || c == 0x5f || c == 0x2a || c == 0x2c || c == 0x7c || c == 0x2f || c == 0x2b || c == 0x7e;
 }
 
+/** Whether mergeSpacedLetters() can merge anything: a single letter followed by another joined to it. */
+function hasSpacedRun(): bool {
+  for (let t = 0; t + 1 < nTokA; t++) {
+    if (!isSingleLetterA(t)) continue;
+    if (isSingleLetterA(t + 1) && load<u8>(spA + <usize>(t + 1)) == 1) return true;
+    if (isJoinPunctA(t + 1) && load<u8>(spA + <usize>(t + 1)) == 0 && t + 2 < nTokA && isSingleLetterA(t + 2) && load<u8>(spA + <usize>(t + 2)) == 0) return true;
+  }
+  return false;
+}
+
 /** "i g n o r e" and "i.g.n.o.r.e" become one word when at least three single letters run together. */
 function mergeSpacedLetters(): void {
+  if (!hasSpacedRun()) {
+    // Nothing to merge: the B view is the A buffers (same tokens, same contiguous offsets).
+    cpsB = cpsA;
+    offB = offA;
+    lenB = lenA;
+    kindB = kindA;
+    spB = spA;
+    nTokB = nTokA;
+    return;
+  }
+  cpsB = ownCpsB;
+  offB = ownOffB;
+  lenB = ownLenB;
+  kindB = ownKindB;
+  spB = ownSpB;
   nTokB = 0;
   let nCp: i32 = 0;
   let t = 0;
