@@ -707,6 +707,15 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'gcp-api-key', severity: 'high', reveal: 4, fwd: 40,
     re: /AIza(?<body>[0-9A-Za-z_\-]{35})(?![0-9A-Za-z_\-])/dg,
   })),
+  rule('azure-datafactory-shir-key', ['ir@'], 'Azure Data Factory self-hosted integration runtime key (IR@<guid>@<factory>@<region>@<44 base64>)', tokenRule({
+    rule: 'azure-datafactory-shir-key', severity: 'critical', fwd: 400,
+    re: /IR@[0-9a-fA-F\-]{36}@[A-Za-z0-9\-_.]{1,100}@[A-Za-z0-9\-=]{1,40}@(?<body>[A-Za-z0-9+/]{43}=)/dg,
+  }), 'critical'),
+  rule('ansible-vault', ['$ansible_vault;'], 'Ansible Vault encrypted blob (ciphertext of secrets; reported low: readable only with the vault password)', tokenRule({
+    rule: 'ansible-vault', severity: 'low', fwd: 200, boundary: false, random: false,
+    re: /\$ANSIBLE_VAULT;\d\.\d;AES256(?:;[\w-]+)?[ \t]*\r?\n[ \t]*(?<body>[0-9a-f]{32,80})/dg,
+    check: (m) => formatBodyOk(m.groups!.body!),
+  })),
   rule('gcp-service-account', ['service_account'], 'GCP service-account JSON with its private key', gcpServiceAccount, 'critical'),
   rule('azure-storage-key', ['accountkey=', 'sharedaccesskey='], 'Azure storage account key / Service Bus shared access key in a connection string', tokenRule({
     rule: 'azure-storage-key', severity: 'critical', fwd: 120,
