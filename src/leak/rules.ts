@@ -73,7 +73,8 @@ function tokenRule(spec: TokenSpec): PatternConfirmer {
       const s = ws + m.index;
       const e = s + m[0].length;
       if (s > hitStart || e < hitEnd) continue; // the match must contain the anchor hit
-      if (spec.boundary !== false && !boundaryBefore(text, s)) continue;
+      // A prefix right after a letter/digit, or after a `.` (`video_box.ico-7a38….png`, a file name), starts no token.
+      if (spec.boundary !== false && (!boundaryBefore(text, s) || text.charCodeAt(s - 1) === 46)) continue;
       const body = m.groups?.body ?? m[0];
       if (spec.random !== false && !(spec.random === undefined ? formatBodyOk(body) : body.length >= spec.random && formatBodyOk(body))) continue;
       let details: Record<string, unknown> | undefined;
@@ -159,6 +160,8 @@ export function contextValue(text: string, hitStart: number, hitEnd: number, min
     return null;
   }
   if (value.length === 0 || value.length > 512 || isPlaceholder(value) || isSealedOrTemplated(value)) return null;
+  // A value cut short in documentation (`ops_eyJzaWdu...`, `…[Redacted]`) is an excerpt, not the secret.
+  if (/^(?:\.{2,}|…|\[redacted\])/i.test(text.slice(a.valueEnd, a.valueEnd + 10))) return null;
   if ((a.op === '==' || a.op === '===' || a.op === '!=' || a.op === '!==') && a.quote === '') return null;
   if (value.toLowerCase() === a.key.toLowerCase() || value.toLowerCase().replace(/[^a-z]/g, '') === a.key.toLowerCase().replace(/[^a-z]/g, '')) return null;
   if (a.quote === '') {
