@@ -404,10 +404,17 @@ for (let c = 0; c < 128; c++) {
   if (/[0-9a-fA-F]/.test(ch)) kClass[c] |= 2;
 }
 
-/** Runs of 16+ base64-alphabet characters: contiguous hex when every character is a hex digit, else base64. */
-function findRuns(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+/**
+ * Runs of 16+ base64-alphabet characters: contiguous hex when every character is a hex digit, else
+ * base64. Returns whether three two-hex-digit tokens follow one another, each ended by a space or a
+ * colon ("41 42 43 "): the cheap sign that separated hex (kHexEscapes) may be present.
+ */
+function findRuns(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): boolean {
   let i = 0;
   const n = text.length;
+  let pairStreak = 0;
+  let pairSeparatorAt = -2;
+  let hexPairs = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c >= 128 || (kClass[c] & 1) === 0) {
@@ -423,6 +430,14 @@ function findRuns(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
       j++;
     }
     let end = j;
+    if (j - i === 2 && allHex && j < n) {
+      const sep = text.charCodeAt(j);
+      if (sep === 0x20 || sep === 0x3a) {
+        pairStreak = pairSeparatorAt === i - 1 ? pairStreak + 1 : 1;
+        pairSeparatorAt = j;
+        if (pairStreak >= 3) hexPairs = true;
+      }
+    }
     while (end < n && end - j < 2 && text.charCodeAt(end) === 0x3d) end++;
     if (j - i >= 16) {
       let s = i;
@@ -446,6 +461,7 @@ function findRuns(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
     }
     i = end > i ? end : i + 1;
   }
+  return hexPairs;
 }
 
 function isHexDigit(c: number): boolean {
@@ -513,9 +529,9 @@ function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
       if (decoded.trim().length >= 2) out.push({ start: m.index, end: m.index + m[0].length, decodedText: decoded, encoding: 'unicode_tags' });
     }
   }
-  findRuns(text, out);
+  const hexPairs = findRuns(text, out);
   // Escaped (\x41) and separated (41 42 43) hex are rarer: only look when their marks are present.
-  if (text.indexOf('\\x') >= 0 || /[0-9a-fA-F]{2}[ :][0-9a-fA-F]{2}[ :][0-9a-fA-F]{2}[ :]/.test(text)) {
+  if (hexPairs || text.indexOf('\\x') >= 0) {
     kHexEscapes.lastIndex = 0;
     while ((m = kHexEscapes.exec(text)) !== null) {
       const d = decodeHex(m[0].trim());
