@@ -4,8 +4,10 @@
  */
 import type { EvalSection } from './types.ts';
 import { semanticSection } from './semantic.ts';
+import { mutationsSection } from './mutations.ts';
 
 export const kSections: EvalSection[] = [
   // e.g. secretsSection, // src/eval/sections/secrets.ts (leak engineer)
   semanticSection, // src/eval/sections/semantic.ts (semantic engineer)
+  mutationsSection, // src/eval/sections/mutations.ts (full engine per obfuscation family)
 ];
