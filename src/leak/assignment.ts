@@ -69,7 +69,8 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   const key = text.slice(keyStart, keyEnd);
   // C arrays and typed declarations: `password[] =`, `password[32] =`, `apiKey string =`, `token: str =`
   const t0 = text.charCodeAt(i);
-  if (t0 === 91 || t0 === 32 || t0 === 9 || t0 === 58) {
+  // (speed: past a blank or colon the pattern only matches up to an `=`, so without one in reach it is not tried)
+  if (t0 === 91 || ((t0 === 32 || t0 === 9 || t0 === 58) && equalsWithin(text, i, 40))) {
     const typed = /^(?:\[\d*\])?(?:[ \t]*:?[ \t]*(?:string|str|String|char\s*\*?|const\s+char\s*\*|&'static\s+str|&str|text|bytes)(?:\s*\|\s*None)?[ \t]*(?==))?/.exec(text.slice(i, i + 40));
     if (typed !== null && typed[0].length > 0) i += typed[0].length;
   }
@@ -89,7 +90,7 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     if (attr !== null) i += attr[0].length;
   }
   // COBOL: `API-TOKEN PIC X(40) VALUE "…"`.
-  const pic = /^[ \t]+PIC(?:TURE)?[ \t]+[XA9]\(\d{1,4}\)[ \t]+VALUE(?:[ \t]+IS)?(?=[ \t])/i.exec(text.slice(i, i + 40));
+  const pic = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 ? /^[ \t]+PIC(?:TURE)?[ \t]+[XA9]\(\d{1,4}\)[ \t]+VALUE(?:[ \t]+IS)?(?=[ \t])/i.exec(text.slice(i, i + 40)) : null;
   if (pic !== null) i += pic[0].length;
   const opAt = skipSpaces(text, i);
   const spaceBefore = opAt > i;
@@ -138,7 +139,7 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   } else if ((c0 === 105 || c0 === 73) && /^is\s/i.test(text.slice(i, i + 3))) {
     i += 2; // prose: "the secret is …"
     ok = true;
-  } else if (text.slice(i - 1, i) === ' ' && (text.charCodeAt(keyStart) === 45 || /#define\s+$/i.test(text.slice(Math.max(0, keyStart - 12), keyStart)))) {
+  } else if (text.charCodeAt(i - 1) === 32 && (text.charCodeAt(keyStart) === 45 || /#define\s+$/i.test(text.slice(Math.max(0, keyStart - 12), keyStart)))) {
     ok = true; // `--api-key value`, `#define PASSWORD "value"`
   } else if ((c0 === 34 || c0 === 39) && spaceBefore && !quotedKey) {
     // nginx/Apache-style directive: `private_key "value";`: the quoted value must close the statement.
@@ -209,6 +210,13 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   while (end > start && text.charCodeAt(end - 1) === 46) end--; // sentence full stop
   if (end === start) return null;
   return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: '', op, spaced };
+}
+
+/** Speed: true when an `=` occurs in text[i, i + span). */
+function equalsWithin(text: string, i: number, span: number): boolean {
+  const end = Math.min(text.length, i + span);
+  for (let k = i; k < end; k++) if (text.charCodeAt(k) === 61) return true;
+  return false;
 }
 
 /** `"literal" == key` / `'literal' !== key`: the literal written before the key is what the key is checked against. */

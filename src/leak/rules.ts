@@ -6,7 +6,7 @@
 import type { Severity } from '../types.ts';
 import { parseAssignment } from './assignment.ts';
 import { PRIORITY, type LeakFamily, type LeakSpan } from './span.ts';
-import { boundaryBefore, isPlaceholder, looksLikePathOrUrl, looksRandom } from './text.ts';
+import { boundaryBefore, isIdentChar, isPlaceholder, looksLikePathOrUrl, looksRandom } from './text.ts';
 import { base58Decode, classifyBase58Secret } from './validators/base58.ts';
 import { entropyFloor, isPeriodic, longestRepeat, longestSequence, shannonEntropy } from './validators/entropy.ts';
 import { checkJwt } from './validators/jwt.ts';
@@ -330,12 +330,16 @@ function exchangeConfirmer(venue: string): Confirmer {
 /** After a venue word: `:`/`=`/`{`/`(`/`[` (optionally after the rest of an identifier), or a closing quote. */
 function opensBlock(text: string, i: number): boolean {
   const end = Math.min(text.length, i + 40);
-  while (i < end && /[A-Za-z0-9_.\-]/.test(text[i]!)) i++;
+  while (i < end && isIdentChar(text.charCodeAt(i))) i++;
   if (i >= end) return false;
   const c = text[i]!;
   if (c === '"' || c === "'" || c === '`') return true;
   // Prose naming the credentials right after the venue: "my Bybit API credentials — key: …, secret: …".
-  const line = text.slice(i, Math.min(text.length, i + 80)).split('\n', 1)[0]!;
+  // (the rest of the line, at most 80 characters; speed: no split, no array)
+  let lineEnd = i;
+  const lineLimit = Math.min(text.length, i + 80);
+  while (lineEnd < lineLimit && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+  const line = text.slice(i, lineEnd);
   if (/\b(?:key|secret|token|passphrase|credentials?)s?\b[^\n]{0,12}?(?::|=|\bis\b)/i.test(line)) return true;
   while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
   // A config line `name: binance` / `EXCHANGE=kraken` ending here: the block around it holds the credentials.

@@ -113,6 +113,9 @@ export function maskEvidence(value: string, reveal = 0): string {
 export function looksLikePathOrUrl(value: string): boolean {
   if (/^[a-z][a-z0-9+.\-]*:\/\/[^\s]+$/i.test(value)) return true;
   if (/^[A-Za-z]:\\/.test(value)) return true;
-  if (!/^(?:~|\.{1,2})?\/(?:[\w.\-@]+\/?)*$/.test(value)) return false;
+  // Segments of [\w.\-@] separated by single slashes. Written so each character has one way to match: the
+  // form `(?:[\w.\-@]+\/?)*$` backtracks exponentially on a long run that fails at its end (30 s for 31
+  // characters of base64 after a slash).
+  if (!/^(?:~|\.{1,2})?\/(?:[\w.\-@]+\/)*[\w.\-@]*$/.test(value)) return false;
   return value.split('/').every((seg) => seg.length <= 24 && !(/[a-z]/.test(seg) && /[A-Z]/.test(seg) && /\d/.test(seg) && seg.length > 12));
 }
