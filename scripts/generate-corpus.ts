@@ -19,6 +19,7 @@ import { DuplicateIndex, fingerprint } from '../src/corpus/duplicate-index.ts';
 import { canonicalSample, type CorpusSample } from '../src/corpus/sample.ts';
 import { kCorpusJsonSchema } from '../src/corpus/schema.ts';
 import type { Context, OwaspId } from '../src/types.ts';
+import { benignDocInstructions, benignUserPrompt } from './corpus-gen/benign-prompts.ts';
 import { AGENT_BENIGN, BENIGN_INSERTS, DESK_PROMPTS, HARD_DOC_TASKS, HARD_DOCS, HARD_PROMPTS, MODEL_BENIGN } from './corpus-gen/benign.ts';
 import { RETRIEVED_CARRIERS, TOOL_CARRIERS, type Carrier } from './corpus-gen/carriers.ts';
 import {
@@ -233,6 +234,10 @@ export const PLANS: readonly FamilyPlan[] = [
       [0.1, benignInsert(TOOL_CARRIERS)],
     ),
   },
+  // Last, so the families above keep their bytes: long, second-person, role-play and trigger-word
+  // prompts, and documents instructing their reader (scripts/corpus-gen/benign-prompts.ts).
+  { family: 'benign_prompts', count: 2400, produce: benignUserPrompt },
+  { family: 'benign_doc_instructions', count: 420, produce: benignDocInstructions },
 ];
 
 export interface GenerateResult {

@@ -106,14 +106,25 @@ async function main(): Promise<void> {
   const outDir = flag('--out') ?? join(root, 'src/model/weights');
   const q = Number(flag('--quantile') ?? '0.99');
   const hyper: Hyper = { ...kDefaultHyper, useStruct: !process.argv.includes('--no-struct') };
+  // Experiment switches (defaults live in kDefaultHyper): --prompt-share X, --intent-struct-exclude a,b (names; '' = none).
+  if (flag('--prompt-share') !== undefined) hyper.promptNegativeShare = Number(flag('--prompt-share'));
+  if (flag('--intent-struct-exclude') !== undefined) {
+    hyper.intentStructExcluded = flag('--intent-struct-exclude')!.split(',').filter((n) => n !== '').map((n) => {
+      const k = STRUCT_NAMES.indexOf(n);
+      if (k < 0 || k >= NUM_STRUCT) throw new Error(`--intent-struct-exclude: unknown structural feature ${JSON.stringify(n)}`);
+      return k;
+    });
+  }
   const sharedRoot = join(root, '../shared/datasets');
 
   const inputs: InputFile[] = [];
   const docs = [...loadCorpus(root, inputs), ...loadSharedTrain(sharedRoot, inputs), ...harvestDocs(root, inputs)];
   // --jailbreak-weight W: scales role-play jailbreaks (in-the-wild, JailbreakBench, corpus jailbreak family)
   // as positives, to measure what "jailbreak style" costs in benign prompts flagged.
-  const jbWeight = flag('--jailbreak-weight');
-  if (jbWeight !== undefined) {
+  // Default 0.4 (measured on held-out corpus and the allowed sources: role-play jailbreak style at full
+  // weight made long second-person prompts an attack; 0.4 kept held-out jailbreak catch within ~2 points).
+  const jbWeight = flag('--jailbreak-weight') ?? '0.4';
+  {
     for (const d of docs) {
       if (d.label === 'attack' && (d.source.startsWith('jailbreak') || d.family === 'jailbreak')) d.weight = (d.weight ?? 1) * Number(jbWeight);
     }
@@ -230,7 +241,7 @@ async function main(): Promise<void> {
       'params.json': { bytes: Buffer.byteLength(paramsJson), sha256: sha256(paramsJson) },
     },
     inputs,
-    hyperParameters: { ...hyper, jailbreakWeight: jbWeight === undefined ? 1 : Number(jbWeight), heldOutPercent: kHeldOutPercent, thresholdQuantile: q, minCalibrationDocs: kMinCalibrationDocs, structFeatures: STRUCT_NAMES.slice(0, NUM_STRUCT) },
+    hyperParameters: { ...hyper, jailbreakWeight: Number(jbWeight), heldOutPercent: kHeldOutPercent, thresholdQuantile: q, minCalibrationDocs: kMinCalibrationDocs, structFeatures: STRUCT_NAMES.slice(0, NUM_STRUCT) },
     calibration,
     heldOut: { documents: held.length, auc: Math.round(heldAuc * 10000) / 10000, perSource },
     trainSeconds: Math.round((Date.now() - t0) / 1000),

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { TrainDoc } from '../../src/model/train/data.ts';
 import { extractDocs, kDefaultHyper, trainHeads } from '../../src/model/train/trainer.ts';
 import { SemanticWasm } from '../../src/model/wasm.ts';
+import { STRUCT_NAMES } from '../../src/model/lexicon.ts';
 import { ensureSemanticWasm } from './ensure-wasm.ts';
 
 beforeAll(() => ensureSemanticWasm());
@@ -38,5 +39,16 @@ describe('trainHeads', () => {
     const benignMax = Math.max(...[0, 1, 2, 3].map(best));
     expect(best(4)).toBeGreaterThan(benignMax);
     expect(best(5)).toBeGreaterThan(benignMax);
+  });
+
+  it('keeps the intent head off the structural slots it excludes, and the directive head on them', () => {
+    const excluded = kDefaultHyper.intentStructExcluded;
+    expect(excluded).toContain(STRUCT_NAMES.indexOf('count_addressee'));
+    expect(excluded).not.toContain(STRUCT_NAMES.indexOf('override_and_previous'));
+    const feats = extractDocs(new SemanticWasm(), docs(), 48);
+    const heads = trainHeads(feats, { ...kDefaultHyper, epochs: 2, milEpochs: 1 }, () => {});
+    for (const k of excluded) expect(heads.struct[0][k], STRUCT_NAMES[k]).toBe(0);
+    // "Assistant, reveal ..." addresses the assistant: the directive head learned a weight there.
+    expect(heads.struct[1][STRUCT_NAMES.indexOf('count_addressee')]).not.toBe(0);
   });
 });

@@ -105,8 +105,13 @@ export function loadSharedTrain(root: string, inputs: InputFile[]): TrainDoc[] {
         doc.intent = false;
       } else if (source === 'jailbreakbench_artifacts') {
         doc.group = `jbb:${sha256(String(meta.goal ?? r.text)).slice(0, 12)}`;
-        // Mostly harmful requests (a content-safety problem, not injection) and gibberish suffixes.
-        doc.weight = 0.3;
+        // Only the JailbreakChat rows are jailbreaks in the injection sense (persona and rule-override
+        // templates). GCG, DSN and random-search rows are harmful requests with adversarial suffixes and
+        // PAIR rows are harmful requests in a fictional frame: a content-safety label, not injection.
+        // As positives they taught "a sensitive topic, or a story framing" = attack (measured: benign
+        // prompts on sensitive topics flagged 27% with them at weight 0.12, 17% without). They stay in
+        // the held-out metrics and the nearest-attack exemplars.
+        doc.weight = meta.method === 'JailbreakChat' ? 0.3 : 0;
       } else if (source === 'jailbreak_llms_jailbreak_prompts') {
         // Long role-play prompts: half weight, so "creative framing" does not become the attack signal.
         doc.weight = 0.5;

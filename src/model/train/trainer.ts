@@ -8,6 +8,7 @@ import { segmentText, type Span } from '../segment.ts';
 import { NUM_BUCKETS, NUM_HEADS, NUM_STRUCT, SemanticWasm, utf8Offsets } from '../wasm.ts';
 import type { TrainDoc } from './data.ts';
 import { mulberry32 } from '../../util/prng.ts';
+import { STRUCT_NAMES } from '../lexicon.ts';
 
 export interface SegFeatures {
   feats: Uint32Array;
@@ -40,6 +41,13 @@ export interface Hyper {
    * 100:1, so without this the head learns "sounds like a request" = attack.
    */
   promptNegativeShare: number;
+  /**
+   * Structural slots the INTENT head never uses (kept at 0). In a user's prompt, addressing the
+   * assistant with imperatives and questions is normal; intent must come from override, secrecy,
+   * extraction, exfiltration and wrapper cues and the n-grams, not from "says you, asks something,
+   * is long". The directive head (data contexts) keeps them: there, an instruction is the signal.
+   */
+  intentStructExcluded: number[];
 }
 
 export const kDefaultHyper: Hyper = {
@@ -54,7 +62,23 @@ export const kDefaultHyper: Hyper = {
   useStruct: true,
   milTopUnits: 2,
   promptNegativeShare: 0.25,
+  intentStructExcluded: [
+    // How long and how conversational: length, sentence shape, addressing "you", asking, instructing.
+    'count_addressee', 'count_imperative', 'count_question', 'count_stopword', 'starts_imperative', 'addressee_and_imperative',
+    'words_lt4', 'words_4_12', 'words_13_40', 'words_gt40', 'addressee_early', 'imperative_sentence_starts', 'quote_marks', 'unspaced_script',
+    // Broad cue counts whose words are everyday ones (all, before, user, AI, rules, safety, important,
+    // now, story, game, key, login): the hashed n-grams keep the specific phrases.
+    'count_previous', 'count_role_header', 'count_restriction', 'count_wrapper', 'count_roleplay', 'count_secret', 'count_urgency', 'count_authority',
+    // What kind of document it is (code, digits, @, capitals): the issue's "document type becomes the label".
+    'code_punctuation', 'at_sign', 'mostly_upper_case', 'mostly_digits', 'starts_with_punctuation',
+  ].map(structIndex),
 };
+
+function structIndex(name: string): number {
+  const k = STRUCT_NAMES.indexOf(name);
+  if (k < 0 || k >= NUM_STRUCT) throw new Error(`unknown structural feature ${JSON.stringify(name)}`);
+  return k;
+}
 
 export function extractDocs(wasm: SemanticWasm, docs: TrainDoc[], maxSegs: number): DocFeatures[] {
   const out: DocFeatures[] = [];
@@ -158,7 +182,9 @@ export class LinearHeads {
     if (hyper.useStruct) {
       const sw = this.struct[h];
       const GS = this.#gs[h];
+      const excluded = this.#excluded(hyper);
       for (let k = 0; k < NUM_STRUCT; k++) {
+        if (h === HEAD_INTENT && excluded[k]) continue;
         let sum = 0;
         for (let s = first; s < first + size; s++) sum += df.feats[s].struct[k];
         if (sum === 0) continue;
@@ -169,6 +195,15 @@ export class LinearHeads {
     }
     this.#gb[h] += g * g;
     this.bias[h] -= (lr * g) / Math.sqrt(this.#gb[h] + 1e-8);
+  }
+
+  #excludedMask: Uint8Array | undefined;
+  #excluded(hyper: Hyper): Uint8Array {
+    if (!this.#excludedMask) {
+      this.#excludedMask = new Uint8Array(NUM_STRUCT);
+      for (const k of hyper.intentStructExcluded) if (k >= 0 && k < NUM_STRUCT) this.#excludedMask[k] = 1;
+    }
+    return this.#excludedMask;
   }
 
   /** Bucket-major interleaved weights as the WASM scorer expects. */
