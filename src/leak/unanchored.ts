@@ -7,7 +7,7 @@
  * - base64 runs → decoded once and re-scanned, a finding inside is reported on the encoded span;
  * - whitespace-separated words → BIP-39 mnemonics (12-24 wordlist words, checksum-validated).
  */
-import { MAX_WORD_UNITS, mnemonicLanguage, wordHash, wordMaskByHash } from './mnemonic.ts';
+import { MAX_WORD_UNITS, mnemonicLanguage, wordMaskByHash } from './mnemonic.ts';
 import { formatBodyOk } from './rules.ts';
 import { scanExtraSpans } from './unanchored-extra.ts';
 import { PRIORITY, type LeakSpan } from './span.ts';
@@ -247,11 +247,24 @@ function growStretch(st: ScanState): void {
 }
 
 /** Wordlist mask of word `k` of the stretch (0: in no list), looked up once. */
+/**
+ * mnemonic.ts's `wordHash` (FNV-1a over UTF-16 code units, A-Z folded to lower case) read from the code
+ * buffer instead of the string; test/leak/speed.test.ts checks the two agree.
+ */
+export function codesWordHash(codes: Uint16Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = codes[i]!;
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  return h >>> 0;
+}
+
 function stretchMask(st: ScanState, k: number): number {
   let m = st.segMasks[k]!;
   if (m < 0) {
     const end = st.segEnds[k]!;
-    m = end > 0 ? wordMaskByHash(wordHash(st.text, st.segStarts[k]!, end)) : 0;
+    m = end > 0 ? wordMaskByHash(codesWordHash(st.codes, st.segStarts[k]!, end)) : 0;
     st.segMasks[k] = m;
   }
   return m;
@@ -306,7 +319,7 @@ function addDigitRun(st: ScanState, s: number, e: number): void {
   const codes = st.codes;
   if (codes[e] === 46 && s >= 2 && codes[s - 1] === 46 && isDigit(codes[s - 2]!) && isDigit(codes[e + 1]!)) st.extraHint = true; // d.ddd.d: IPv4
   if (st.chainCount > 0) {
-    if (st.chainCount < 12 && isChainGap(st.text, st.chainEnds[st.chainCount - 1]!, s)) {
+    if (st.chainCount < 12 && isChainGap(codes, st.chainEnds[st.chainCount - 1]!, s)) {
       st.chainStarts[st.chainCount] = s;
       st.chainEnds[st.chainCount++] = e;
       st.chainDigits += e - s;
@@ -344,16 +357,13 @@ function chainWorthEvaluating(st: ScanState): boolean {
 }
 
 /** Between digit groups of one number: ' ', '-', '.', '/', ')', '(', ') ', ' (', '-(', ') -'. */
-function isChainGap(text: string, from: number, to: number): boolean {
+function isChainGap(codes: Uint16Array, from: number, to: number): boolean {
   const len = to - from;
-  if (len === 1) {
-    const c = text.charCodeAt(from);
-    return c === 32 || c === 45 || c === 46 || c === 47 || c === 41 || c === 40;
-  }
-  if (len === 2 || len === 3) {
-    const g = text.slice(from, to);
-    return g === ') ' || g === ' (' || g === '-(' || g === ') -' || g === ')-';
-  }
+  const a = codes[from]!;
+  if (len === 1) return a === 32 || a === 45 || a === 46 || a === 47 || a === 41 || a === 40;
+  const b = codes[from + 1]!;
+  if (len === 2) return (a === 41 && (b === 32 || b === 45)) || (b === 40 && (a === 32 || a === 45)); // ') ' ')-' ' (' '-('
+  if (len === 3) return a === 41 && b === 32 && codes[from + 2] === 45; // ') -'
   return false;
 }
 
