@@ -248,8 +248,11 @@ function collapseSpacedLetters(out: usize, map: usize, len: i32, stats: usize): 
     const isRunStart = isAsciiAlnum(b) && (r == 0 || !isAsciiAlnum(<u32>load<u8>(out + r - 1))) &&
       (r + 1 >= len || !isAsciiAlnum(<u32>load<u8>(out + r + 1)));
     if (!isRunStart) {
-      store<u8>(out + w, <u8>b);
-      store<u32>(map + (w << 2), load<u32>(map + (r << 2)));
+      // Until the first collapse, w == r and the copy would rewrite each byte onto itself.
+      if (w != r) {
+        store<u8>(out + w, <u8>b);
+        store<u32>(map + (w << 2), load<u32>(map + (r << 2)));
+      }
       w++; r++;
       continue;
     }
@@ -282,8 +285,10 @@ function collapseSpacedLetters(out: usize, map: usize, len: i32, stats: usize): 
       runs++;
       r = j + 1;
     } else {
-      store<u8>(out + w, <u8>b);
-      store<u32>(map + (w << 2), load<u32>(map + (r << 2)));
+      if (w != r) {
+        store<u8>(out + w, <u8>b);
+        store<u32>(map + (w << 2), load<u32>(map + (r << 2)));
+      }
       w++; r++;
     }
   }
