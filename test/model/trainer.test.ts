@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import type { TrainDoc } from '../../src/model/train/data.ts';
+import { existsSync } from 'node:fs';
+import { loadSharedTrain, type TrainDoc } from '../../src/model/train/data.ts';
 import { extractDocs, kDefaultHyper, trainHeads } from '../../src/model/train/trainer.ts';
 import { SemanticWasm } from '../../src/model/wasm.ts';
 import { STRUCT_NAMES } from '../../src/model/lexicon.ts';
@@ -50,5 +51,16 @@ describe('trainHeads', () => {
     for (const k of excluded) expect(heads.struct[0][k], STRUCT_NAMES[k]).toBe(0);
     // "Assistant, reveal ..." addresses the assistant: the directive head learned a weight there.
     expect(heads.struct[1][STRUCT_NAMES.indexOf('count_addressee')]).not.toBe(0);
+  });
+});
+
+const sharedTrain = '../shared/datasets/train/jailbreakbench_artifacts.jsonl';
+describe.skipIf(!existsSync(sharedTrain))('training sources', () => {
+  it('keeps only the JailbreakChat rows of JailbreakBench as positives (the rest are content-safety labels)', () => {
+    const docs = loadSharedTrain('../shared/datasets', []).filter((d) => d.source === 'jailbreakbench_artifacts');
+    expect(docs.length).toBeGreaterThan(500);
+    const weighted = docs.filter((d) => (d.weight ?? 1) > 0);
+    expect(weighted.length).toBeGreaterThan(50);
+    expect(weighted.length).toBeLessThan(docs.length / 4);
   });
 });
