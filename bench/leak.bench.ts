@@ -9,6 +9,7 @@
  *   npx tsx bench/leak.bench.ts --mb 8 --rounds 9
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createEngine } from '../src/engine.ts';
 import { detectLeaks } from '../src/leak/index.ts';
 import { anchoredRules } from '../src/leak/detect.ts';
@@ -77,11 +78,17 @@ function median(xs: number[]): number {
   return s.length % 2 === 1 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-/** Wall time of one call, in ms, and what it returned. */
-function timeOnce(fn: () => number): { ms: number; count: number } {
+/**
+ * Wall time and process CPU time of one call, in ms, and what it returned. CPU time leaves out the time
+ * spent waiting for a core while other processes run (it still includes V8's helper threads).
+ */
+function timeOnce(fn: () => number): { ms: number; cpuMs: number; count: number } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const count = fn();
-  return { ms: performance.now() - t0, count };
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, count };
 }
 
 const { text, leaks } = buildText(mb * 1024 * 1024);
@@ -106,10 +113,10 @@ const runPerPattern = (): number => {
   return n;
 };
 // Warm-up: every implementation runs over the full text until V8 has optimized it (our first passes
-// also load the wordlists and tier up the scan loops).
-for (let i = 0; i < 3; i++) detectLeaks(text);
-runAlternation();
-runPerPattern();
+// also load the wordlists and tier up the scan loops; the regexes tier up from bytecode to native code).
+for (let i = 0; i < 5; i++) detectLeaks(text);
+for (let i = 0; i < 2; i++) runAlternation();
+for (let i = 0; i < 2; i++) runPerPattern();
 // Timed rounds interleave the implementations, so load from other processes on a shared machine falls on
 // all of them alike; each round gives one paired ratio (baseline time / our time of that round), and the
 // report is the median per implementation and the median of the paired ratios.
@@ -119,6 +126,9 @@ const altMs: number[] = [];
 const perMs: number[] = [];
 const altRatios: number[] = [];
 const perRatios: number[] = [];
+const oursCpu: number[] = [];
+const altCpu: number[] = [];
+const altCpuRatios: number[] = [];
 let oursCount = 0;
 let altCount = 0;
 let perCount = 0;
@@ -131,6 +141,9 @@ for (let r = 0; r < rounds; r++) {
   perMs.push(per.ms);
   altRatios.push(alt.ms / o.ms);
   perRatios.push(per.ms / o.ms);
+  oursCpu.push(o.cpuMs);
+  altCpu.push(alt.cpuMs);
+  altCpuRatios.push(alt.cpuMs / o.cpuMs);
   oursCount = o.count;
   altCount = alt.count;
   perCount = per.count;
@@ -168,11 +181,16 @@ const rows = [
 ];
 const ratioVsAlternation = median(altRatios);
 const ratioVsPerPattern = median(perRatios);
+const cpuRatioVsAlternation = median(altCpuRatios);
 console.log(`text: ${(text.length / 1024 / 1024).toFixed(1)} MB (UTF-16 units), ${leaks} planted leaks; ${rounds} interleaved rounds, medians`);
 console.table(rows.map((r) => ({ ...r, ms: r.ms.toFixed(1), mbPerS: r.mbPerS.toFixed(1) })));
 console.log(
   `leak pass vs alternation: ${ratioVsAlternation.toFixed(2)}x (paired per round: ${altRatios.map((x) => x.toFixed(1)).join(', ')}), ` +
     `vs per-pattern: ${ratioVsPerPattern.toFixed(2)}x; engine.scan vs alternation: ${(alt.ms / engSignatures.ms).toFixed(2)}x semantic model off, ${(alt.ms / eng.ms).toFixed(2)}x all analyzers`,
+);
+console.log(
+  `CPU time (process): leak pass ${median(oursCpu).toFixed(1)} ms, alternation ${median(altCpu).toFixed(1)} ms, ` +
+    `paired ratio ${cpuRatioVsAlternation.toFixed(2)}x (per round: ${altCpuRatios.map((x) => x.toFixed(1)).join(', ')}); load average ${os.loadavg()[0]!.toFixed(1)}`,
 );
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
@@ -188,6 +206,10 @@ writeFileSync(
       ratioVsAlternation,
       ratioVsPerPattern,
       pairedRatiosVsAlternation: altRatios,
+      cpuMs: { leakPass: median(oursCpu), alternation: median(altCpu) },
+      cpuRatioVsAlternation,
+      pairedCpuRatiosVsAlternation: altCpuRatios,
+      loadAverage: os.loadavg()[0],
       engineSignaturesRatioVsAlternation: alt.ms / engSignatures.ms,
       engineRatioVsAlternation: alt.ms / eng.ms,
     },
