@@ -14,10 +14,8 @@ export const MIN_SEGMENT_CHARS = 20;
 export const MAX_SEGMENT_CHARS = 400;
 
 const kLetter = /[\p{L}]/u;
-// Characters that can end a sentence (isSentenceEnd decides), and the ones line() looks for:
-// table separators and the first characters of code comments.
+// Characters that can end a sentence (isSentenceEnd decides).
 const kSentenceMark = /[.!?;\u203c\u3002\uff01\uff1f\uff1b]/g;
-const kLineMark = /[|\t\/#<]/g;
 
 /**
  * Finds the next occurrence of a character class at or after a position. The regex engine scans
@@ -40,9 +38,36 @@ class MarkCursor {
   }
 }
 
+/** MarkCursor for one character, with indexOf (a vectorized scan in V8) instead of a regex. */
+class CharCursor {
+  #from = -1;
+  #found = -1;
+  constructor(readonly text: string, readonly ch: string) {}
+
+  /** Index of the first `ch` at or after `from`, or text.length. */
+  next(from: number): number {
+    if (this.#from >= 0 && from >= this.#from && from <= this.#found) return this.#found;
+    const at = this.text.indexOf(this.ch, from);
+    this.#from = from;
+    this.#found = at < 0 ? this.text.length : at;
+    return this.#found;
+  }
+
+  /** How many `ch` lie in [start, end), counting no further than `limit`. */
+  count(start: number, end: number, limit: number): number {
+    let n = 0;
+    for (let i = this.next(start); i < end && n < limit; i = this.next(i + 1)) n++;
+    return n;
+  }
+}
+
 interface Cursors {
   sentence: MarkCursor;
-  line: MarkCursor;
+  pipe: CharCursor;
+  tab: CharCursor;
+  slash: CharCursor;
+  hash: CharCursor;
+  angle: CharCursor;
 }
 
 function isSpace(c: number): boolean {
@@ -77,6 +102,12 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
 
 /** Sentences of one piece (a line, cell, comment or string value), with short ones merged and long ones cut. */
 function sentences(text: string, start: number, end: number, out: Span[], cur: Cursors): void {
+  if (cur.sentence.next(start) >= end) {
+    // No sentence mark in the piece (table cells, headings, most short lines): it is one sentence.
+    const sp = trimSpan(text, start, end);
+    if (sp) cutLong(text, sp, out);
+    return;
+  }
   const raw: Span[] = [];
   let s = start;
   for (let i = cur.sentence.next(start); i < end; i = cur.sentence.next(i + 1)) {
@@ -137,16 +168,9 @@ function cutLong(text: string, sp: Span, out: Span[]): void {
 
 /** Splits one line into table cells and code comments, then sentences. */
 function line(text: string, start: number, end: number, out: Span[], cur: Cursors): void {
-  // One pass: table separators, and whether a comment mark ('/', '#', '<') occurs at all.
-  let pipes = 0;
-  let tabs = 0;
-  let mark = false;
-  for (let i = cur.line.next(start); i < end; i = cur.line.next(i + 1)) {
-    const c = text.charCodeAt(i);
-    if (c === 0x7c) pipes++;
-    else if (c === 9) tabs++;
-    else mark = true;
-  }
+  // Table separators (two make a table row), and whether a comment mark ('/', '#', '<') occurs.
+  const pipes = cur.pipe.count(start, end, 2);
+  const tabs = pipes >= 2 ? 0 : cur.tab.count(start, end, 2);
   if (pipes >= 2 || tabs >= 2) {
     const sep = pipes >= 2 ? 0x7c : 9;
     let s = start;
@@ -160,6 +184,7 @@ function line(text: string, start: number, end: number, out: Span[], cur: Cursor
     return;
   }
   // A trailing code comment is its own piece: `x = 1  // note`, `y = 2  # note`.
+  const mark = cur.slash.next(start) < end || cur.hash.next(start) < end || cur.angle.next(start) < end;
   const m = mark ? /(^|\s)(\/\/|#(?=\s)|\/\*|<!--)/.exec(text.slice(start, end)) : null;
   if (m && m.index + m[1].length > 0) {
     const at = start + m.index + m[1].length;
@@ -210,7 +235,14 @@ function jsonStrings(text: string, out: Span[], cur: Cursors): boolean {
  */
 export function segmentText(text: string): Span[] {
   const out: Span[] = [];
-  const cur: Cursors = { sentence: new MarkCursor(text, kSentenceMark), line: new MarkCursor(text, kLineMark) };
+  const cur: Cursors = {
+    sentence: new MarkCursor(text, kSentenceMark),
+    pipe: new CharCursor(text, '|'),
+    tab: new CharCursor(text, '\t'),
+    slash: new CharCursor(text, '/'),
+    hash: new CharCursor(text, '#'),
+    angle: new CharCursor(text, '<'),
+  };
   const first = text.search(/\S/);
   const looksJson = first >= 0 && (text[first] === '{' || text[first] === '[') && /"\s*:/.test(text.slice(first, first + 2000));
   if (looksJson) {
