@@ -347,12 +347,13 @@ function flushChain(st: ScanState): void {
 /** A lone digit run is a card (12-19 digits, issuer 2-6), a '+' phone, or a Telegram bot id before ':'; else skip. */
 function chainWorthEvaluating(st: ScanState): boolean {
   if (st.chainCount > 1) return true;
-  const text = st.text;
+  const codes = st.codes;
   const s = st.chainStarts[0]!;
-  const len = st.chainEnds[0]! - s;
-  if (s > 0 && text.charCodeAt(s - 1) === 43) return true;
-  if (len >= 8 && len <= 10 && text.charCodeAt(st.chainEnds[0]!) === 58) return true;
-  const d = text.charCodeAt(s);
+  const e = st.chainEnds[0]!;
+  const len = e - s;
+  if (s > 0 && codes[s - 1] === 43) return true;
+  if (len >= 8 && len <= 10 && codes[e] === 58) return true;
+  const d = codes[s]!;
   return len >= 12 && len <= 19 && d >= 50 && d <= 54;
 }
 
