@@ -67,7 +67,6 @@ export function loadSemanticModule(): WebAssembly.Module {
 
 const kEncoder = new TextEncoder();
 
-/** Byte offset of every UTF-16 index of `text` once UTF-8 encoded (length + 1 entries), matching TextEncoder. */
 /**
  * UTF-8 byte offsets of ordered, non-overlapping spans' starts and ends, written into `starts` and
  * `ends`: the same numbers utf8Offsets() gives at those indices, from one pass that allocates
@@ -76,7 +75,11 @@ const kEncoder = new TextEncoder();
 export function utf8SpanOffsets(text: string, spans: ReadonlyArray<{ start: number; end: number }>, starts: Int32Array, ends: Int32Array): void {
   let b = 0;
   let i = 0;
-  const advance = (to: number): void => {
+  const n = text.length;
+  // Boundaries in order: start0, end0, start1, end1, ... (k even: a start, odd: an end).
+  for (let k = 0; k < spans.length * 2; k++) {
+    const span = spans[k >> 1]!;
+    const to = (k & 1) === 0 ? span.start : span.end;
     if (to < i) {
       // Not in order after all: count again from the start rather than return a wrong offset.
       b = 0;
@@ -84,28 +87,26 @@ export function utf8SpanOffsets(text: string, spans: ReadonlyArray<{ start: numb
     }
     while (i < to) {
       const c = text.charCodeAt(i);
-      if (c < 0x80) b += 1;
-      else if (c < 0x800) b += 2;
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          b += 4;
-          i += 2;
-          continue;
-        }
+      if (c < 0x80) {
+        b += 1;
+        i++;
+      } else if (c < 0x800) {
+        b += 2;
+        i++;
+      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        b += 4;
+        i += 2;
+      } else {
         b += 3;
-      } else b += 3;
-      i++;
+        i++;
+      }
     }
-  };
-  for (let k = 0; k < spans.length; k++) {
-    advance(spans[k]!.start);
-    starts[k] = b;
-    advance(spans[k]!.end);
-    ends[k] = b;
+    if ((k & 1) === 0) starts[k >> 1] = b;
+    else ends[k >> 1] = b;
   }
 }
 
+/** Byte offset of every UTF-16 index of `text` once UTF-8 encoded (length + 1 entries), matching TextEncoder. */
 export function utf8Offsets(text: string): Uint32Array {
   const out = new Uint32Array(text.length + 1);
   let b = 0;
