@@ -4,7 +4,7 @@
  * bounded window around the anchor hit. Formats are the vendors' published token formats.
  */
 import type { Severity } from '../types.ts';
-import { parseAssignment } from './assignment.ts';
+import { parseAssignment, type Assignment } from './assignment.ts';
 import { PRIORITY, type LeakFamily, type LeakSpan } from './span.ts';
 import { boundaryBefore, isIdentChar, isPlaceholder, looksLikePathOrUrl, looksRandom } from './text.ts';
 import { base58Decode, classifyBase58Secret } from './validators/base58.ts';
@@ -147,8 +147,14 @@ const kIdentifier = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*$/;
  * non-placeholder literal of 5+ characters; for keys that name a secret outright, a literal of 8+ characters
  * that is not a word or identifier; for other key/token keys, a random-looking token.
  */
-export function contextValue(text: string, hitStart: number, hitEnd: number, minTokenLength = 16): { span: [number, number]; value: string; password: boolean; key: string } | null {
-  const a = parseAssignment(text, hitStart, hitEnd);
+export function contextValue(
+  text: string,
+  hitStart: number,
+  hitEnd: number,
+  minTokenLength = 16,
+  parsed: Assignment | null = parseAssignment(text, hitStart, hitEnd), // speed: a caller that parsed already passes it
+): { span: [number, number]; value: string; password: boolean; key: string } | null {
+  const a = parsed;
   if (a === null) return null;
   let { valueStart, value } = a;
   // `Bearer <token>` / `Basic <token>` / `Token <token>` as a value
@@ -349,10 +355,11 @@ function opensBlock(text: string, i: number): boolean {
 
 /** Exchange keys are random tokens or UUIDs (OKX, KuCoin); passphrases are any literal. */
 function exchangeValue(text: string, s: number, e: number): { span: [number, number]; key: string } | null {
-  const v = contextValue(text, s, e, 16);
+  const a = parseAssignment(text, s, e); // parsed once for both checks (most venue mentions are prose: null)
+  if (a === null) return null;
+  const v = contextValue(text, s, e, 16, a);
   if (v !== null) return v;
-  const a = parseAssignment(text, s, e);
-  if (a !== null && kUuid.test(a.value) && /key|secret/i.test(a.key) && !kNotSecretKey.test(a.key)) return { span: [a.valueStart, a.valueEnd], key: a.key };
+  if (kUuid.test(a.value) && /key|secret/i.test(a.key) && !kNotSecretKey.test(a.key)) return { span: [a.valueStart, a.valueEnd], key: a.key };
   return null;
 }
 
