@@ -157,6 +157,7 @@ export class AnchorMatcher {
     const delta = this.#delta;
     const classOf = this.#classOf;
     const firstMatch = this.#firstMatch;
+    const last = firstMatch - 1;
     const h0: AnchorHit[] = [];
     const h1: AnchorHit[] = [];
     const h2: AnchorHit[] = [];
@@ -179,7 +180,8 @@ export class AnchorMatcher {
       s1 = delta[s1 + classOf[c1]!]!;
       s2 = delta[s2 + classOf[c2]!]!;
       s3 = delta[s3 + classOf[c3]!]!;
-      if (s0 >= firstMatch || s1 >= firstMatch || s2 >= firstMatch || s3 >= firstMatch) {
+      // (last − s) is negative exactly when s is a match state: one sign test for the four streams
+      if (((last - s0) | (last - s1) | (last - s2) | (last - s3)) < 0) {
         if (s0 >= firstMatch) this.#report(s0, t, h0);
         if (s1 >= firstMatch && p1 + t >= b1) this.#report(s1, p1 + t, h1);
         if (s2 >= firstMatch && p2 + t >= b2) this.#report(s2, p2 + t, h2);
