@@ -1,19 +1,28 @@
+const kEntropyCounts = new Int32Array(65536);
+const kEntropySeen: number[] = [];
+
 /** Shannon entropy in bits per character of a string (0 for the empty string). */
 export function shannonEntropy(s: string): number {
   const n = s.length;
   if (n === 0) return 0;
-  const counts = new Map<number, number>();
+  // Speed: counts in a reused table instead of a Map; the sum still runs over the distinct characters in
+  // order of first occurrence (as the Map's did), so the result is bit for bit the same.
+  const counts = kEntropyCounts;
+  const seen = kEntropySeen;
+  seen.length = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (counts[c]++ === 0) seen.push(c);
   }
   let h = 0;
-  for (const k of counts.values()) {
-    const p = k / n;
+  for (const c of seen) {
+    const p = counts[c]! / n;
+    counts[c] = 0;
     h -= p * Math.log2(p);
   }
   return h;
 }
+
 
 /** Character classes present: bit 1 lower, 2 upper, 4 digit, 8 other. */
 export function charClasses(s: string): number {
