@@ -69,8 +69,9 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   const key = text.slice(keyStart, keyEnd);
   // C arrays and typed declarations: `password[] =`, `password[32] =`, `apiKey string =`, `token: str =`
   const t0 = text.charCodeAt(i);
-  // (speed: past a blank or colon the pattern only matches up to an `=`, so without one in reach it is not tried)
-  if (t0 === 91 || ((t0 === 32 || t0 === 9 || t0 === 58) && equalsWithin(text, i, 40))) {
+  // (speed: past a blank or colon the pattern only matches a type word (s, c, &, t, b…) up to an `=`; without
+  // both in reach it is not tried)
+  if (t0 === 91 || ((t0 === 32 || t0 === 9 || t0 === 58) && typeWordNext(text, i) && equalsWithin(text, i, 40))) {
     const typed = /^(?:\[\d*\])?(?:[ \t]*:?[ \t]*(?:string|str|String|char\s*\*?|const\s+char\s*\*|&'static\s+str|&str|text|bytes)(?:\s*\|\s*None)?[ \t]*(?==))?/.exec(text.slice(i, i + 40));
     if (typed !== null && typed[0].length > 0) i += typed[0].length;
   }
@@ -210,6 +211,16 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   while (end > start && text.charCodeAt(end - 1) === 46) end--; // sentence full stop
   if (end === start) return null;
   return { key, keyStart, valueStart: start, valueEnd: end, value: text.slice(start, end), quote: '', op, spaced };
+}
+
+/** Speed: after blanks, an optional `:` and blanks, the first letter of a type word of the typed-declaration pattern. */
+function typeWordNext(text: string, i: number): boolean {
+  const n = text.length;
+  while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i < n && text.charCodeAt(i) === 58) i++;
+  while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  return c === 115 || c === 83 || c === 99 || c === 38 || c === 116 || c === 98; // s S c & t b
 }
 
 /** Speed: true when an `=` occurs in text[i, i + span). */
