@@ -23,6 +23,13 @@ for (let c = 48; c <= 57; c++) kCharClass[c] = 1;
 for (let c = 65; c <= 90; c++) kCharClass[c] = 2;
 for (let c = 97; c <= 122; c++) kCharClass[c] = 3;
 
+/**
+ * ASCII punctuation that, inside a token and outside any run, changes nothing: not a separator (controls,
+ * space, comma), not a base64 character (+ / _ - =), not `@` or `:` (which the pass looks around).
+ */
+const kQuiet = new Uint8Array(128);
+for (let c = 33; c < 128; c++) kQuiet[c] = kCharClass[c] === 0 && c !== 44 && c !== 43 && c !== 47 && c !== 95 && c !== 45 && c !== 61 && c !== 64 && c !== 58 ? 1 : 0;
+
 /** Scans decoded layers (base64/hex) of `text`; supplied by detect.ts to avoid an import cycle. */
 export type LayerScanner = (decoded: string) => LeakSpan[];
 
@@ -153,6 +160,8 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
       i = j - 1;
       continue;
     }
+    // Punctuation inside a token with no run open (`{"`, `("`, `."`): nothing to close, start or extend.
+    if (c < 128 && kQuiet[c] === 1 && alnumStart < 0 && b64Start < 0 && tokStart >= 0) continue;
     // a non-alphanumeric character: close the alphanumeric run
     if (alnumStart >= 0) {
       if (!alnumLetters) addDigitRun(st, alnumStart, i);
