@@ -137,10 +137,11 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
         // ASCII letters: (d | 32) folds A-Z onto a-z and moves every other code outside a-z.
         for (let d = codes[j]!; ((d | 32) - 97) >>> 0 < 26; d = codes[++j]!);
         coreEnd = j;
-        if (tokStart === i && codes[j] === 32) {
-          // Fast path, most of any prose: a token of letters only, then a space. What the space would do in
-          // the general path below, without its tests: close the alphanumeric and base64 runs (both started
-          // here) and append the word (no punctuation around it) to the stretch.
+        const after = codes[j]!;
+        if (tokStart === i && (after <= 32 || after === 44)) {
+          // Fast path, most of any prose: a token of letters only, then a space, line break or comma. What that
+          // separator would do in the general path below, without its tests: close the alphanumeric and base64
+          // runs (both started here) and append the word (no punctuation around it) to the stretch.
           if (st.chainCount > 0) flushChain(st);
           const len = j - i;
           if (alnumRunMayMatch(len, c, codes[i + 1]!)) alnumRun(text, i, j, alnumFlagsOf(codes, i, j), st.out, layer);
@@ -153,7 +154,7 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
           alnumStart = -1;
           b64Start = -1;
           tokStart = -1;
-          i = j; // the space
+          i = j; // the separator
           continue;
         }
       }
