@@ -17,8 +17,8 @@ import { cardScheme, luhnValid } from './validators/luhn.ts';
 import { ssnValid } from './validators/ssn.ts';
 import { acquireCodes, releaseCodes } from './text.ts';
 
-/** 1 digit, 2 upper, 3 lower, 0 anything else (ASCII only). */
-const kCharClass = new Uint8Array(128);
+/** 1 digit, 2 upper, 3 lower, 0 anything else (every non-ASCII code unit included). */
+const kCharClass = new Uint8Array(65536); // every UTF-16 code unit: no range test before the lookup
 for (let c = 48; c <= 57; c++) kCharClass[c] = 1;
 for (let c = 65; c <= 90; c++) kCharClass[c] = 2;
 for (let c = 97; c <= 122; c++) kCharClass[c] = 3;
@@ -27,7 +27,7 @@ for (let c = 97; c <= 122; c++) kCharClass[c] = 3;
  * ASCII punctuation that, inside a token and outside any run, changes nothing: not a separator (controls,
  * space, comma), not a base64 character (+ / _ - =), not `@` or `:` (which the pass looks around).
  */
-const kQuiet = new Uint8Array(128);
+const kQuiet = new Uint8Array(65536);
 for (let c = 33; c < 128; c++) kQuiet[c] = kCharClass[c] === 0 && c !== 44 && c !== 43 && c !== 47 && c !== 95 && c !== 45 && c !== 61 && c !== 64 && c !== 58 ? 1 : 0;
 
 /** Scans decoded layers (base64/hex) of `text`; supplied by detect.ts to avoid an import cycle. */
@@ -113,7 +113,7 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
   // codes[n] is a space: the last iteration closes whatever is open.
   for (let i = 0; i <= n; i++) {
     const c = codes[i]!;
-    const cls = c < 128 ? kCharClass[c]! : 0;
+    const cls = kCharClass[c]!;
     if (cls !== 0) {
       if (alnumStart < 0) {
         alnumStart = i;
@@ -162,7 +162,7 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
       continue;
     }
     // Punctuation inside a token with no run open (`{"`, `("`, `."`): nothing to close, start or extend.
-    if (c < 128 && kQuiet[c] === 1 && alnumStart < 0 && b64Start < 0 && tokStart >= 0) continue;
+    if (kQuiet[c] === 1 && alnumStart < 0 && b64Start < 0 && tokStart >= 0) continue;
     // a non-alphanumeric character: close the alphanumeric run
     if (alnumStart >= 0) {
       if (!alnumLetters) addDigitRun(st, alnumStart, i);
