@@ -552,14 +552,26 @@ function alnumRun(text: string, s: number, e: number, flags: number, out: LeakSp
 }
 
 function base64Run(text: string, s: number, e: number, out: LeakSpan[], layer: LayerScanner): void {
-  const run = text.slice(s, e);
   // Mixed case is what base64 of text looks like; hex and words are handled elsewhere.
-  if (!/[a-z]/.test(run) || !/[A-Z]/.test(run)) return;
-  const buf = Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (!hasLowerAndUpper(text, s, e)) return;
+  // Node's base64 decoder takes the URL-safe alphabet (`-`, `_`) as well: no rewriting first.
+  const buf = Buffer.from(text.slice(s, e), 'base64');
   if (buf.length < 12) return;
   const decoded = buf.toString('utf8');
   if (!mostlyPrintable(decoded)) return;
   pushLayer(out, layer(decoded), s, e, 'base64');
+}
+
+function hasLowerAndUpper(text: string, s: number, e: number): boolean {
+  let lower = false;
+  let upper = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    if (lower && upper) return true;
+  }
+  return false;
 }
 
 function mostlyPrintable(s: string): boolean {
