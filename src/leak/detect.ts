@@ -46,7 +46,14 @@ export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan
 
 /** Decoded layers are scanned with everything except a further decode (one level deep). */
 function scanLayer(decoded: string): LeakSpan[] {
-  return resolveOverlaps([...confirmSpans(decoded, anchorMatcher().findAll(decoded)), ...scanUnanchoredSpans(decoded)]);
+  const codes = acquireCodes(decoded);
+  try {
+    const spans = confirmSpans(decoded, anchorMatcher().findAllCodes(codes, decoded.length));
+    for (const s of scanUnanchoredCodes(decoded, codes)) spans.push(s);
+    return resolveOverlaps(spans);
+  } finally {
+    releaseCodes();
+  }
 }
 
 /** Keeps the most specific span where spans overlap: higher priority first, then the longer one. */
