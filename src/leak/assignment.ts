@@ -91,7 +91,7 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
     if (attr !== null) i += attr[0].length;
   }
   // COBOL: `API-TOKEN PIC X(40) VALUE "…"`.
-  const pic = text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 ? /^[ \t]+PIC(?:TURE)?[ \t]+[XA9]\(\d{1,4}\)[ \t]+VALUE(?:[ \t]+IS)?(?=[ \t])/i.exec(text.slice(i, i + 40)) : null;
+  const pic = (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) && picNext(text, i) ? /^[ \t]+PIC(?:TURE)?[ \t]+[XA9]\(\d{1,4}\)[ \t]+VALUE(?:[ \t]+IS)?(?=[ \t])/i.exec(text.slice(i, i + 40)) : null;
   if (pic !== null) i += pic[0].length;
   const opAt = skipSpaces(text, i);
   const spaceBefore = opAt > i;
@@ -140,7 +140,7 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   } else if ((c0 === 105 || c0 === 73) && /^is\s/i.test(text.slice(i, i + 3))) {
     i += 2; // prose: "the secret is …"
     ok = true;
-  } else if (text.charCodeAt(i - 1) === 32 && (text.charCodeAt(keyStart) === 45 || /#define\s+$/i.test(text.slice(Math.max(0, keyStart - 12), keyStart)))) {
+  } else if (text.charCodeAt(i - 1) === 32 && (text.charCodeAt(keyStart) === 45 || (isJsSpace(text.charCodeAt(keyStart - 1)) && /#define\s+$/i.test(text.slice(Math.max(0, keyStart - 12), keyStart))))) {
     ok = true; // `--api-key value`, `#define PASSWORD "value"`
   } else if ((c0 === 34 || c0 === 39) && spaceBefore && !quotedKey) {
     // nginx/Apache-style directive: `private_key "value";`: the quoted value must close the statement.
@@ -221,6 +221,17 @@ function typeWordNext(text: string, i: number): boolean {
   while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const c = text.charCodeAt(i);
   return c === 115 || c === 83 || c === 99 || c === 38 || c === 116 || c === 98; // s S c & t b
+}
+
+/** Speed: after the blanks at `i`, a `P`/`p` (COBOL `PIC`), else the PIC pattern cannot match. */
+function picNext(text: string, i: number): boolean {
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return (text.charCodeAt(i) | 32) === 112;
+}
+
+/** Speed: what the regex class `\s` matches (the `#define\s+$` pattern needs one right before the key). */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Speed: true when an `=` occurs in text[i, i + span). */
