@@ -270,11 +270,30 @@ export function codesWordHash(codes: Uint16Array, start: number, end: number): n
   return h >>> 0;
 }
 
+/**
+ * A small direct-mapped cache in front of `wordMaskByHash` (keyed by the whole 32-bit hash, so it returns
+ * exactly what the lookup would): prose repeats its words, and this table stays in the L1 cache while the
+ * wordlists' table (2 x 256 KB) does not.
+ */
+const kMaskCacheSize = 1024;
+const maskCacheKeys = new Int32Array(kMaskCacheSize);
+const maskCacheValues = new Int32Array(kMaskCacheSize).fill(-1);
+
+function cachedWordMask(hash: number): number {
+  const slot = (hash ^ (hash >>> 10) ^ (hash >>> 20)) & (kMaskCacheSize - 1);
+  const v = maskCacheValues[slot]!;
+  if (v >= 0 && maskCacheKeys[slot] === (hash | 0)) return v;
+  const m = wordMaskByHash(hash);
+  maskCacheKeys[slot] = hash | 0;
+  maskCacheValues[slot] = m;
+  return m;
+}
+
 function stretchMask(st: ScanState, k: number): number {
   let m = st.segMasks[k]!;
   if (m < 0) {
     const end = st.segEnds[k]!;
-    m = end > 0 ? wordMaskByHash(codesWordHash(st.codes, st.segStarts[k]!, end)) : 0;
+    m = end > 0 ? cachedWordMask(codesWordHash(st.codes, st.segStarts[k]!, end)) : 0;
     st.segMasks[k] = m;
   }
   return m;
