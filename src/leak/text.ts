@@ -7,6 +7,8 @@ import { charClasses, classCount, entropyFloor, isPeriodic, longestRepeat, longe
  * (a decoded base64 layer is scanned while the outer scan is still running), reused across calls.
  */
 const codeBuffers: Uint16Array[] = [];
+/** A Buffer over the same memory as each code buffer (Node writes UTF-16 through it). */
+const codeBytes: Buffer[] = [];
 let codeDepth = 0;
 
 /**
@@ -19,9 +21,10 @@ export function acquireCodes(text: string): Uint16Array {
   if (buf === undefined || buf.length < need) {
     buf = new Uint16Array(Math.max(need, 1024) + (need >> 2));
     codeBuffers[codeDepth] = buf;
+    codeBytes[codeDepth] = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   }
+  codeBytes[codeDepth]!.write(text, 0, 'utf16le');
   codeDepth++;
-  Buffer.from(buf.buffer, buf.byteOffset, need * 2).write(text, 0, 'utf16le');
   buf[text.length] = 32;
   return buf;
 }
@@ -32,7 +35,10 @@ const kKeepCodes = 1 << 24;
 /** Returns the buffer taken by the matching `acquireCodes`. */
 export function releaseCodes(): void {
   codeDepth--;
-  if (codeBuffers[codeDepth]!.length > kKeepCodes) codeBuffers.length = codeDepth;
+  if (codeBuffers[codeDepth]!.length > kKeepCodes) {
+    codeBuffers.length = codeDepth;
+    codeBytes.length = codeDepth;
+  }
 }
 
 /** [A-Za-z0-9] */

@@ -305,9 +305,14 @@ function stretchMask(st: ScanState, k: number): number {
  * the 12th of them is in a list (checked first, backwards): in prose most words are never hashed.
  */
 function endStretch(st: ScanState): void {
+  // (small enough to be inlined where a stretch ends; most stretches are sentences shorter than a phrase)
+  if (st.segCount >= kMinPhrase) resolveStretch(st);
+  else st.segCount = 0;
+}
+
+function resolveStretch(st: ScanState): void {
   const m = st.segCount;
   st.segCount = 0;
-  if (m < kMinPhrase) return;
   st.segMasks.fill(-1, 0, m);
   let p = 0;
   while (p + kMinPhrase <= m) {
