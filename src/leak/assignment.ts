@@ -60,6 +60,7 @@ export function parseAssignment(text: string, hitStart: number, hitEnd: number):
   for (let w = 0; w < 2; w++) {
     const sp = text.charCodeAt(i);
     if (sp !== 32 && sp !== 9) break;
+    if (!trailingWordNext(text, i)) break; // speed: the pattern below cannot match
     const m = kTrailingWords.exec(text.slice(i, i + 24));
     if (m === null) break;
     i += m[0].length;
@@ -221,6 +222,13 @@ function typeWordNext(text: string, i: number): boolean {
   while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   const c = text.charCodeAt(i);
   return c === 115 || c === 83 || c === 99 || c === 38 || c === 116 || c === 98; // s S c & t b
+}
+
+/** Speed: after the blanks at `i`, the first letter of one of kTrailingWords' words (a s p k t i v, any case). */
+function trailingWordNext(text: string, i: number): boolean {
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text.charCodeAt(i) | 32;
+  return c === 97 || c === 115 || c === 112 || c === 107 || c === 116 || c === 105 || c === 118;
 }
 
 /** Speed: after the blanks at `i`, a `P`/`p` (COBOL `PIC`), else the PIC pattern cannot match. */

@@ -39,7 +39,8 @@ export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan
     if (k === undefined) continue;
     if (h.start < lastEnd[k]!) continue;
     lastEnd[k] = h.end;
-    for (const s of ANCHORED_RULES[k]!.confirm(text, h.start, h.end)) out.push(s);
+    const found = ANCHORED_RULES[k]!.confirm(text, h.start, h.end);
+    for (let f = 0; f < found.length; f++) out.push(found[f]!);
   }
   return out;
 }
