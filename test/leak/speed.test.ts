@@ -10,7 +10,7 @@ import { detectLeaks } from '../../src/leak/index.ts';
 import { AnchorMatcher } from '../../src/leak/prefilter.ts';
 import { anchoredRules } from '../../src/leak/detect.ts';
 import { wordHash } from '../../src/leak/mnemonic.ts';
-import { acquireCodes, looksLikePathOrUrl, releaseCodes } from '../../src/leak/text.ts';
+import { acquireCodes, isPlaceholder, looksLikePathOrUrl, releaseCodes } from '../../src/leak/text.ts';
 import { codesWordHash, scanUnanchoredSpans } from '../../src/leak/unanchored.ts';
 import { scanExtraSpans } from '../../src/leak/unanchored-extra.ts';
 import type { LeakSpan } from '../../src/leak/span.ts';
@@ -112,6 +112,18 @@ describe('unanchored pass', () => {
     const found = detectLeaks(text).filter((f) => f.rule === 'bip39-mnemonic');
     expect(found).toHaveLength(1);
     expect(text.slice(found[0]!.start, found[0]!.end)).toBe(phrase);
+  });
+});
+
+describe('placeholder test', () => {
+  it('still knows the longest placeholder word (its length bounds the pattern) and templates', () => {
+    expect(isPlaceholder('replace_api_password123_goes_here')).toBe(true);
+    expect(isPlaceholder('your-api-key-here')).toBe(true);
+    expect(isPlaceholder('${API_KEY}')).toBe(true);
+    expect(isPlaceholder('{{ .Values.token }}')).toBe(true);
+    expect(isPlaceholder('<your token>')).toBe(true);
+    expect(isPlaceholder('%API_TOKEN%')).toBe(true);
+    expect(isPlaceholder('kQ8vN2xR7tLp4wZs9bYc')).toBe(false);
   });
 });
 
