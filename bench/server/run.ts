@@ -89,9 +89,9 @@ function presign(count: number, salt: string): { body: string; headers: Record<s
 }
 
 async function load(url: string, seconds: number, salt: string): Promise<autocannon.Result> {
-  // Enough for 20k req/s; should a run go faster, nonces would repeat and the server would
+  // Enough for 40k req/s; should a run go faster, nonces would repeat and the server would
   // answer 401 (counted in non2xx), so the table would show it.
-  const signed = presign(seconds * 20_000, salt);
+  const signed = presign(seconds * 40_000, salt);
   let counter = 0;
   return autocannon({
     url,
