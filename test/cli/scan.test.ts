@@ -62,4 +62,12 @@ describe('tollgate scan (JSON Lines contract)', () => {
     const failed = spawnSync('node', ['dist/cli.js', 'scan'], { input: 'garbage\n', encoding: 'utf8' });
     expect(failed.status).toBe(1);
   });
+
+  it('stops quietly when its reader closes the pipe early (| head)', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `l${i}`, text: `The desk filled order ${i} within the price band.` })).join('\n');
+    const r = spawnSync('bash', ['-c', 'node dist/cli.js scan | head -n 1; exit ${PIPESTATUS[0]}'], { input: lines, encoding: 'utf8' });
+    expect(jsonLines(r.stdout).map((l) => l.id)).toEqual(['l0']);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.status).toBe(0);
+  });
 });
