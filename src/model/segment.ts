@@ -18,42 +18,36 @@ const kLetter = /[\p{L}]/u;
 const kSentenceMark = /[.!?;\u203c\u3002\uff01\uff1f\uff1b]/g;
 
 /**
- * Finds the next occurrence of a character class at or after a position. The regex engine scans
- * faster than a charCode loop; remembering the last answer keeps a text of many short lines linear
- * (a search that ran past one line's end is not repeated for the next line).
+ * Finds the next mark at or after a position, remembering the last answer, so a text of many short
+ * lines stays linear: a search that ran past one line's end is not repeated for the next line.
+ * Marks are found by a regex (a character class: the regex engine scans faster than a charCode
+ * loop) or, for one character, by indexOf (a vectorized scan in V8).
  */
 class MarkCursor {
   #from = -1;
   #found = -1;
-  constructor(readonly text: string, readonly re: RegExp) {}
+  readonly #find: (from: number) => number;
 
-  /** Index of the first match at or after `from`, or text.length. */
-  next(from: number): number {
-    if (this.#from >= 0 && from >= this.#from && from <= this.#found) return this.#found;
-    this.re.lastIndex = from;
-    const m = this.re.exec(this.text);
-    this.#from = from;
-    this.#found = m === null ? this.text.length : m.index;
-    return this.#found;
+  constructor(readonly text: string, mark: RegExp | string) {
+    this.#find =
+      typeof mark === 'string'
+        ? (from) => text.indexOf(mark, from)
+        : (from) => {
+            mark.lastIndex = from;
+            return mark.exec(text)?.index ?? -1;
+          };
   }
-}
 
-/** MarkCursor for one character, with indexOf (a vectorized scan in V8) instead of a regex. */
-class CharCursor {
-  #from = -1;
-  #found = -1;
-  constructor(readonly text: string, readonly ch: string) {}
-
-  /** Index of the first `ch` at or after `from`, or text.length. */
+  /** Index of the first mark at or after `from`, or text.length. */
   next(from: number): number {
     if (this.#from >= 0 && from >= this.#from && from <= this.#found) return this.#found;
-    const at = this.text.indexOf(this.ch, from);
+    const at = this.#find(from);
     this.#from = from;
     this.#found = at < 0 ? this.text.length : at;
     return this.#found;
   }
 
-  /** How many `ch` lie in [start, end), counting no further than `limit`. */
+  /** How many marks lie in [start, end), counting no further than `limit`. */
   count(start: number, end: number, limit: number): number {
     let n = 0;
     for (let i = this.next(start); i < end && n < limit; i = this.next(i + 1)) n++;
@@ -63,11 +57,11 @@ class CharCursor {
 
 interface Cursors {
   sentence: MarkCursor;
-  pipe: CharCursor;
-  tab: CharCursor;
-  slash: CharCursor;
-  hash: CharCursor;
-  angle: CharCursor;
+  pipe: MarkCursor;
+  tab: MarkCursor;
+  slash: MarkCursor;
+  hash: MarkCursor;
+  angle: MarkCursor;
 }
 
 function isSpace(c: number): boolean {
@@ -237,11 +231,11 @@ export function segmentText(text: string): Span[] {
   const out: Span[] = [];
   const cur: Cursors = {
     sentence: new MarkCursor(text, kSentenceMark),
-    pipe: new CharCursor(text, '|'),
-    tab: new CharCursor(text, '\t'),
-    slash: new CharCursor(text, '/'),
-    hash: new CharCursor(text, '#'),
-    angle: new CharCursor(text, '<'),
+    pipe: new MarkCursor(text, '|'),
+    tab: new MarkCursor(text, '\t'),
+    slash: new MarkCursor(text, '/'),
+    hash: new MarkCursor(text, '#'),
+    angle: new MarkCursor(text, '<'),
   };
   const first = text.search(/\S/);
   const looksJson = first >= 0 && (text[first] === '{' || text[first] === '[') && /"\s*:/.test(text.slice(first, first + 2000));

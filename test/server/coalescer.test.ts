@@ -5,6 +5,27 @@ import type { BatchEntry } from '../../src/server/detector.ts';
 
 const ok = (text: string): ScanResult => ({ flagged: text.includes('bad'), verdict: text.includes('bad') ? 'deny' : 'allow', score: 0, findings: [], timings: { totalUs: 1 } });
 
+/**
+ * A coalescer over one worker whose batches are held until `release()`, with inline assist; records
+ * what went to the worker (`batches`) and what was scanned inline (`inline`).
+ */
+function assisted(options: { inlineMaxChars?: number }) {
+  const batches: string[][] = [];
+  const inline: string[] = [];
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const c = new ScanCoalescer(
+    async (inputs: ScanInput[]): Promise<BatchEntry[]> => {
+      batches.push(inputs.map((i) => i.text));
+      await held;
+      return inputs.map((i) => ok(i.text));
+    },
+    (e) => new Error(e.error),
+    { workers: 1, ...options, scanInline: async (input) => (inline.push(input.text), ok(input.text)) },
+  );
+  return { c, batches, inline, release };
+}
+
 describe('ScanCoalescer', () => {
   it('groups scans issued in one turn, spreads them over the workers, and answers each its own result', async () => {
     const calls: string[][] = [];
@@ -22,19 +43,7 @@ describe('ScanCoalescer', () => {
   });
 
   it('with inline assist, scans on the calling thread what arrives while every worker is busy', async () => {
-    const batches: string[][] = [];
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const inline: string[] = [];
-    const c = new ScanCoalescer(
-      async (inputs: ScanInput[]): Promise<BatchEntry[]> => {
-        batches.push(inputs.map((i) => i.text));
-        await held;
-        return inputs.map((i) => ok(i.text));
-      },
-      (e) => new Error(e.error),
-      { workers: 1, scanInline: async (input) => (inline.push(input.text), ok(input.text)) },
-    );
+    const { c, batches, inline, release } = assisted({});
     const first = [c.scan({ text: 'a' }), c.scan({ text: 'bad b' })];
     await new Promise((r) => setImmediate(r));
     expect(batches).toEqual([['a', 'bad b']]);
@@ -52,19 +61,7 @@ describe('ScanCoalescer', () => {
   });
 
   it('never scans a text longer than inlineMaxChars inline: it waits for a worker', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const batches: string[][] = [];
-    const inline: string[] = [];
-    const c = new ScanCoalescer(
-      async (inputs: ScanInput[]): Promise<BatchEntry[]> => {
-        batches.push(inputs.map((i) => i.text));
-        await held;
-        return inputs.map((i) => ok(i.text));
-      },
-      (e) => new Error(e.error),
-      { workers: 1, inlineMaxChars: 10, scanInline: async (input) => (inline.push(input.text), ok(input.text)) },
-    );
+    const { c, batches, inline, release } = assisted({ inlineMaxChars: 10 });
     const busy = c.scan({ text: 'first' });
     await new Promise((r) => setImmediate(r));
     const long = c.scan({ text: 'a long document text' });
