@@ -10,7 +10,7 @@ import type { Context, Finding, Severity } from '../types.ts';
 import { decodeSpans, type DecodedSpan, type Encoding } from './decode.ts';
 import { type HeadParams, taskAware, UnitScorer, unitLogits } from './head.ts';
 import { segmentText, type Span } from './segment.ts';
-import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm, utf8SpanOffsets } from './wasm.ts';
+import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm } from './wasm.ts';
 
 export interface ContextThresholds {
   intent: number;
@@ -89,8 +89,6 @@ interface RawBest {
   end: number;
   head: 'intent' | 'directive';
   relatedness: number;
-  byteStart: number;
-  byteEnd: number;
 }
 
 export function weightsDir(): string {
@@ -154,7 +152,7 @@ export class SemanticModel {
         const inner = this.#scoreText(span.decodedText, th, useDirective, task, opt);
         // Hidden text gets no benefit of the doubt: score it with the intent and directive heads.
         if (inner && (!best || inner.margin > best.margin)) {
-          best = { ...inner, start: span.start, end: span.end, byteStart: -1, byteEnd: -1 };
+          best = { ...inner, start: span.start, end: span.end };
           bestEncoding = span.encoding;
           bestDecoded = span.decodedText.slice(inner.start, inner.end);
         }
@@ -220,7 +218,7 @@ export class SemanticModel {
   }
 
   /** Sets (or clears) the task, then scores every segment of `text` in WASM: one record per segment. */
-  #scoreSegments(text: string, segs: Span[], task: string | undefined): { segs: Span[]; records: Float32Array; starts: Int32Array; ends: Int32Array } | undefined {
+  #scoreSegments(text: string, segs: Span[], task: string | undefined): { segs: Span[]; records: Float32Array } | undefined {
     const wasm = this.#wasm;
     if (task !== undefined) {
       const n = wasm.setInput(task);
@@ -228,17 +226,7 @@ export class SemanticModel {
     } else wasm.clearTask();
     if (segs.length === 0) return undefined;
     const bytes = wasm.setInput(text);
-    const n = segs.length;
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    if (bytes === text.length) {
-      // One byte per UTF-16 unit: the text is ASCII and byte offsets equal string offsets.
-      for (let i = 0; i < n; i++) {
-        starts[i] = segs[i].start;
-        ends[i] = segs[i].end;
-      }
-    } else utf8SpanOffsets(text, segs, starts, ends);
-    return { segs, records: wasm.scoreSegments(starts, ends, n), starts, ends };
+    return { segs, records: wasm.scoreSpans(text, bytes, segs) };
   }
 
   #finding(top: TopUnit, context: Context, task: string | undefined, nearest: NearestAttack[] | undefined): Finding {
@@ -275,7 +263,7 @@ export class SemanticModel {
   #scoreText(text: string, th: ContextThresholds, useDirective: boolean, task: string | undefined, opt: Required<ScoreOptions>): RawBest | undefined {
     const scored = this.#scoreSegments(text, opt.segments ? segmentText(text) : wholeText(text), task);
     if (!scored) return undefined;
-    const { segs, records, starts, ends } = scored;
+    const { segs, records } = scored;
     const n = segs.length;
     const p = this.params;
     const dirTh = th.directive ?? Infinity;
@@ -324,7 +312,7 @@ export class SemanticModel {
       }
       best = {
         margin: bestMargin, maxIntent: 0, maxDirective: 0, start: segs[evidence].start, end: segs[evidence].end, head: bestHead,
-        relatedness: scorer.relatedness[bestUnit], byteStart: starts[evidence], byteEnd: ends[evidence],
+        relatedness: scorer.relatedness[bestUnit],
       };
     }
     if (best) {

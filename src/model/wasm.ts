@@ -68,11 +68,11 @@ export function loadSemanticModule(): WebAssembly.Module {
 const kEncoder = new TextEncoder();
 
 /**
- * UTF-8 byte offsets of ordered, non-overlapping spans' starts and ends, written into `starts` and
- * `ends`: the same numbers utf8Offsets() gives at those indices, from one pass that allocates
- * nothing (the segments of a 4 KB text need ~170 offsets, not 4,097).
+ * UTF-8 byte offsets of ordered, non-overlapping spans' starts and ends, written into `table` as
+ * [start0, end0, start1, end1, ...]: the same numbers utf8Offsets() gives at those indices, from one
+ * pass that allocates nothing (the segments of a 4 KB text need ~170 offsets, not 4,097).
  */
-export function utf8SpanOffsets(text: string, spans: ReadonlyArray<{ start: number; end: number }>, starts: Int32Array, ends: Int32Array): void {
+export function utf8SpanOffsets(text: string, spans: ReadonlyArray<{ start: number; end: number }>, table: Int32Array): void {
   let b = 0;
   let i = 0;
   const n = text.length;
@@ -101,8 +101,7 @@ export function utf8SpanOffsets(text: string, spans: ReadonlyArray<{ start: numb
         i++;
       }
     }
-    if ((k & 1) === 0) starts[k >> 1] = b;
-    else ends[k >> 1] = b;
+    table[k] = b;
   }
 }
 
@@ -193,14 +192,21 @@ export class SemanticWasm {
     return { features, count: this.#x.lastFeatureCount(), struct };
   }
 
-  /** Scores byte ranges [starts[i], ends[i]); returns SEG_RECORD_F32 floats per segment (a view, valid until the next call). */
-  scoreSegments(starts: ArrayLike<number>, ends: ArrayLike<number>, n: number): Float32Array {
-    const tablePtr = this.#x.reserveSegments(n);
-    const table = new Int32Array(this.#buf, tablePtr, n * 2);
-    for (let i = 0; i < n; i++) {
-      table[2 * i] = starts[i];
-      table[2 * i + 1] = ends[i];
-    }
+  /**
+   * Scores `spans` (UTF-16 ranges of `text`, the current input, which setInput reported as
+   * `inputBytes` long); returns SEG_RECORD_F32 floats per span (a view, valid until the next call).
+   * The byte offsets are written straight into the module's segment table.
+   */
+  scoreSpans(text: string, inputBytes: number, spans: ReadonlyArray<{ start: number; end: number }>): Float32Array {
+    const n = spans.length;
+    const table = new Int32Array(this.#buf, this.#x.reserveSegments(n), n * 2);
+    if (inputBytes === text.length) {
+      // One byte per UTF-16 unit: the text is ASCII and byte offsets equal string offsets.
+      for (let i = 0; i < n; i++) {
+        table[2 * i] = spans[i]!.start;
+        table[2 * i + 1] = spans[i]!.end;
+      }
+    } else utf8SpanOffsets(text, spans, table);
     this.#x.scoreSegments(n);
     return new Float32Array(this.#buf, this.#x.recordsPtr(), n * SEG_RECORD_F32);
   }
