@@ -25,6 +25,7 @@ import type { AuditSink, SinkState } from './sink.ts';
 import type { AuditRecord, SealedRecord } from './record.ts';
 import type { Checkpoint } from './checkpoint.ts';
 import { CHECKPOINT_FILE, listSegments, readLines, segmentName } from './segments.ts';
+import { isProcessAlive } from '../util/process.ts';
 
 export interface FileSinkOptions {
   /** Start a new segment when the current one would grow past this. Default 64 MiB. */
@@ -68,7 +69,7 @@ export class FileSink implements AuditSink {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
       const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isProcessAlive(holder)) {
         throw new Error(`audit directory ${this.dir} is in use by another writer (pid ${holder}); one writer per directory keeps the chain linear`);
       }
       await unlink(path).catch(() => {}); // stale: its process is gone
@@ -221,14 +222,6 @@ export class FileSink implements AuditSink {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Writes all of `data`, at `position` when given (else at the O_APPEND end). */
 async function writeAll(handle: FileHandle, data: Buffer, position?: number): Promise<void> {

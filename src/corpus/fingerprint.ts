@@ -4,6 +4,7 @@
  * candidate pairs without comparing every pair.
  */
 import { createHash } from 'node:crypto';
+import { fnv1a, mix32 } from '../util/hash.ts';
 
 /**
  * Two texts are near duplicates when the Jaccard similarity of their word 3-gram sets is at least
@@ -109,21 +110,3 @@ export function bandKeys(sig: Uint32Array): number[] {
   return keys;
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** murmur3 finalizer: a cheap bijective 32-bit mixer. */
-function mix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
-}

@@ -13,6 +13,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { join } from 'node:path';
 import { Journal, openJournal, rewriteJournal, type JournalOptions } from './journal.ts';
 import { GuardState, type GuardStateView, type JournalRecord } from './state.ts';
+import { isProcessAlive } from '../util/process.ts';
 
 /** What one decision reads: a shared store fetches exactly these keys in `prepare`. */
 export interface DecisionKeys {
@@ -102,7 +103,7 @@ function acquireLock(dir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
-    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+    if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
       throw new Error(`state directory ${dir} is in use by process ${holder} (${path}); one tollgate process per state directory`);
     }
     unlinkSync(path); // stale: its owner is gone
@@ -110,14 +111,6 @@ function acquireLock(dir: string): () => void {
   throw new Error(`cannot take the lock ${path}`);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export function openJournaledStore(dir: string, options: JournaledStoreOptions = {}): GuardStore & { readonly replayed: number; readonly compacted: boolean } {
   const path = join(dir, JOURNAL_FILE);

@@ -13,6 +13,7 @@ import { wordlist as portuguese } from '@scure/bip39/wordlists/portuguese.js';
 import { wordlist as chineseSimplified } from '@scure/bip39/wordlists/simplified-chinese.js';
 import { wordlist as spanish } from '@scure/bip39/wordlists/spanish.js';
 import { wordlist as chineseTraditional } from '@scure/bip39/wordlists/traditional-chinese.js';
+import { mix32 } from '../util/hash.ts';
 
 interface Wordlist {
   language: string;
@@ -77,12 +78,7 @@ function init(): void {
 
 /** murmur3 finalizer: FNV's high bits are poorly mixed for short words, which clusters linear probing. */
 function slotOf(hash: number): number {
-  let h = hash ^ (hash >>> 16);
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h & (kTableSize - 1);
+  return mix32(hash) & (kTableSize - 1);
 }
 
 function insertHash(hash: number, mask: number): void {

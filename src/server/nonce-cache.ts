@@ -12,6 +12,8 @@
  * collision refuses a fresh request as replayed; it never accepts a replay.
  */
 
+import { fnv1a, mix32 } from '../util/hash.ts';
+
 /** Expiry 0 marks a slot never used since the last rebuild (a stored expiry is nowMs + ttlMs > 0). */
 const kEmpty = 0;
 const kMinSlots = 1024;
@@ -59,8 +61,9 @@ export class NonceCache {
   remember(key: string, nowMs: number, expiresAtMs: number = nowMs + this.ttlMs): 'fresh' | 'replayed' | 'full' {
     if (!(expiresAtMs > nowMs)) return 'fresh'; // already outside its window: nothing to remember
     this.#lastNowMs = nowMs;
-    const a = hash32(key, 0x811c9dc5);
-    const b = (hash32(key, 0x9747b28c) | 1) >>> 0; // never 0; kept unsigned to compare with the Uint32Array
+    // Two independent 32-bit halves of a 64-bit key hash.
+    const a = mix32(fnv1a(key));
+    const b = (mix32(fnv1a(key, 0x9747b28c)) | 1) >>> 0; // never 0; kept unsigned to compare with the Uint32Array
     let i = a & this.#mask;
     let reusable = -1;
     for (;;) {
@@ -126,18 +129,6 @@ export class NonceCache {
     this.#occupied = live;
     return live;
   }
-}
-
-/** FNV-1a over UTF-16 code units with a murmur3 finalizer; two seeds give two independent halves. */
-function hash32(s: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 function nextPowerOfTwo(n: number): number {
