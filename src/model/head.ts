@@ -27,9 +27,10 @@ export function sigmoid(z: number): number {
 
 /** Task-aware directive logit from the plain directive logit and the unit's relatedness (rel < 0: no task). */
 export function taskAware(params: HeadParams, z: number, rel: number): number {
-  const [a0, a1, a2, a3] = params.task;
-  if (rel < 0) return a0 + a1 * z;
-  return a0 + a1 * z + a2 * rel + a3 * (1 - rel) * sigmoid(z);
+  // Indexed reads: array destructuring runs the iterator protocol, an allocation per call (per unit).
+  const a = params.task;
+  if (rel < 0) return a[0]! + a[1]! * z;
+  return a[0]! + a[1]! * z + a[2]! * rel + a[3]! * (1 - rel) * sigmoid(z);
 }
 
 export interface UnitLogits {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context, Finding, Severity } from '../types.ts';
 import { decodeSpans, type DecodedSpan, type Encoding } from './decode.ts';
 import { type HeadParams, taskAware, UnitScorer, unitLogits } from './head.ts';
-import { segmentText, type Span } from './segment.ts';
+import { Segmenter, SpanList } from './segment.ts';
 import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm } from './wasm.ts';
 
 export interface ContextThresholds {
@@ -103,6 +103,8 @@ export class SemanticModel {
   readonly #wasm: SemanticWasm;
   readonly #hasExemplars: boolean;
   readonly #scorer = new UnitScorer();
+  readonly #segmenter = new Segmenter();
+  readonly #segments = new SpanList();
   /** Pooled thresholds for the "no context thresholds" ablation: the strictest per head over contexts. */
   readonly #pooled: ContextThresholds;
 
@@ -203,30 +205,33 @@ export class SemanticModel {
 
   /** Every unit of a text with its raw logits (training's task stage and diagnostics). */
   units(text: string, task?: string): Array<{ start: number; end: number; intent: number; directive: number; relatedness: number }> {
-    const scored = this.#scoreSegments(text, segmentText(text), task || undefined);
-    if (!scored) return [];
-    const { segs, records } = scored;
-    const n = segs.length;
+    const segs = this.#segmenter.segmentInto(text, this.#segments);
+    const records = this.#scoreSegments(text, segs, task || undefined);
+    if (!records) return [];
+    const n = segs.count;
     const out = [];
     for (let i = 0; i < n; i++) {
       for (let k = 1; k <= 3 && i + k <= n; k++) {
         const z = unitLogits(records, i, k, this.params);
-        out.push({ start: segs[i].start, end: segs[i + k - 1].end, intent: z.intent, directive: z.directive, relatedness: z.relatedness });
+        out.push({ start: segs.start(i), end: segs.end(i + k - 1), intent: z.intent, directive: z.directive, relatedness: z.relatedness });
       }
     }
     return out;
   }
 
-  /** Sets (or clears) the task, then scores every segment of `text` in WASM: one record per segment. */
-  #scoreSegments(text: string, segs: Span[], task: string | undefined): { segs: Span[]; records: Float32Array } | undefined {
+  /**
+   * Sets (or clears) the task, then scores every segment of `text` in WASM: one record per segment
+   * (a view into WASM memory, valid until the next call).
+   */
+  #scoreSegments(text: string, segs: SpanList, task: string | undefined): Float32Array | undefined {
     const wasm = this.#wasm;
     if (task !== undefined) {
       const n = wasm.setInput(task);
       wasm.setTaskRange(0, n);
     } else wasm.clearTask();
-    if (segs.length === 0) return undefined;
+    if (segs.count === 0) return undefined;
     const bytes = wasm.setInput(text);
-    return { segs, records: wasm.scoreSpans(text, bytes, segs) };
+    return wasm.scoreSpans(text, bytes, segs);
   }
 
   #finding(top: TopUnit, context: Context, task: string | undefined, nearest: NearestAttack[] | undefined): Finding {
@@ -261,10 +266,10 @@ export class SemanticModel {
 
   /** Best unit of one text (segment or window), by margin over the thresholds. */
   #scoreText(text: string, th: ContextThresholds, useDirective: boolean, task: string | undefined, opt: Required<ScoreOptions>): RawBest | undefined {
-    const scored = this.#scoreSegments(text, opt.segments ? segmentText(text) : wholeText(text), task);
-    if (!scored) return undefined;
-    const { segs, records } = scored;
-    const n = segs.length;
+    const segs = opt.segments ? this.#segmenter.segmentInto(text, this.#segments) : wholeText(text, this.#segments);
+    const records = this.#scoreSegments(text, segs, task);
+    if (!records) return undefined;
+    const n = segs.count;
     const p = this.params;
     const dirTh = th.directive ?? Infinity;
     let best: RawBest | undefined;
@@ -311,7 +316,7 @@ export class SemanticModel {
         }
       }
       best = {
-        margin: bestMargin, maxIntent: 0, maxDirective: 0, start: segs[evidence].start, end: segs[evidence].end, head: bestHead,
+        margin: bestMargin, maxIntent: 0, maxDirective: 0, start: segs.start(evidence), end: segs.end(evidence), head: bestHead,
         relatedness: scorer.relatedness[bestUnit],
       };
     }
@@ -323,10 +328,11 @@ export class SemanticModel {
   }
 }
 
-function wholeText(text: string): Span[] {
+function wholeText(text: string, out: SpanList): SpanList {
+  out.clear();
   const start = text.search(/\S/);
-  if (start < 0) return [];
-  return [{ start, end: text.trimEnd().length }];
+  if (start >= 0) out.push(start, text.trimEnd().length);
+  return out;
 }
 
 function round(x: number): number {

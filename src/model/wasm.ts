@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lexiconEntries } from './lexicon.ts';
+import type { SpanList } from './segment.ts';
 
 export const ABI_VERSION = 1;
 export const NUM_BUCKETS = 1 << 18;
@@ -72,14 +73,13 @@ const kEncoder = new TextEncoder();
  * [start0, end0, start1, end1, ...]: the same numbers utf8Offsets() gives at those indices, from one
  * pass that allocates nothing (the segments of a 4 KB text need ~170 offsets, not 4,097).
  */
-export function utf8SpanOffsets(text: string, spans: ReadonlyArray<{ start: number; end: number }>, table: Int32Array): void {
+export function utf8SpanOffsets(text: string, bounds: Int32Array, count: number, table: Int32Array): void {
   let b = 0;
   let i = 0;
   const n = text.length;
   // Boundaries in order: start0, end0, start1, end1, ... (k even: a start, odd: an end).
-  for (let k = 0; k < spans.length * 2; k++) {
-    const span = spans[k >> 1]!;
-    const to = (k & 1) === 0 ? span.start : span.end;
+  for (let k = 0; k < count * 2; k++) {
+    const to = bounds[k]!;
     if (to < i) {
       // Not in order after all: count again from the start rather than return a wrong offset.
       b = 0;
@@ -197,16 +197,12 @@ export class SemanticWasm {
    * `inputBytes` long); returns SEG_RECORD_F32 floats per span (a view, valid until the next call).
    * The byte offsets are written straight into the module's segment table.
    */
-  scoreSpans(text: string, inputBytes: number, spans: ReadonlyArray<{ start: number; end: number }>): Float32Array {
-    const n = spans.length;
+  scoreSpans(text: string, inputBytes: number, spans: SpanList): Float32Array {
+    const n = spans.count;
     const table = new Int32Array(this.#buf, this.#x.reserveSegments(n), n * 2);
-    if (inputBytes === text.length) {
-      // One byte per UTF-16 unit: the text is ASCII and byte offsets equal string offsets.
-      for (let i = 0; i < n; i++) {
-        table[2 * i] = spans[i]!.start;
-        table[2 * i + 1] = spans[i]!.end;
-      }
-    } else utf8SpanOffsets(text, spans, table);
+    // One byte per UTF-16 unit: the text is ASCII and byte offsets equal string offsets.
+    if (inputBytes === text.length) table.set(spans.bounds.subarray(0, 2 * n));
+    else utf8SpanOffsets(text, spans.bounds, n, table);
     this.#x.scoreSegments(n);
     return new Float32Array(this.#buf, this.#x.recordsPtr(), n * SEG_RECORD_F32);
   }
