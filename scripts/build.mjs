@@ -12,6 +12,8 @@ const modules = [
   // Statistics start small and grow per series (see src/anomaly): not the scanner's 16 MiB.
   { entry: 'assembly/stats/index.ts', out: 'stats.wasm', args: ['--initialMemory', '2'] },
   { entry: 'assembly/semantic/index.ts', out: 'semantic.wasm', args: [] },
+  // Decoder gates (src/model/decode-gates.ts): a few tables and the text; one page to start.
+  { entry: 'assembly/decode/index.ts', out: 'decode.wasm', args: ['--config', 'assembly/decode/asconfig.json'] },
 ];
 mkdirSync('build', { recursive: true });
 for (const m of modules) {

@@ -6,6 +6,7 @@
  */
 
 import { LETTER_BIGRAM_LOGP } from './letter-bigrams.ts';
+import { decodeGates, LINE_LEETSPEAK, LINE_ROT13, type GateResult } from './decode-gates.ts';
 
 export type Encoding = 'base64' | 'hex' | 'url' | 'rot13' | 'unicode_tags' | 'spaced' | 'leetspeak';
 
@@ -119,27 +120,7 @@ function bigramPlausibility(line: string): { plain: number; rotated: number; tra
   return { plain: plain / 8 / Math.max(1, transitions), rotated: rotated / 8 / Math.max(1, transitions), transitions };
 }
 
-// Per ASCII letter (lower-cased index): weights of the two ROT13 candidate tests, so the
-// per-character work is a few table reads. Test 1: r g (×5) against e t (×6), i.e.
-// r+g > 1.2·(e+t). Test 2: n r v b h against a e i o u.
-const kRotEt = new Int8Array(128);
-const kRotVowel = new Int8Array(128);
-for (let c = 0x61; c <= 0x7a; c++) {
-  const ch = String.fromCharCode(c);
-  kRotEt[c] = 'rg'.includes(ch) ? 5 : 'et'.includes(ch) ? -6 : 0;
-  kRotVowel[c] = 'nrvbh'.includes(ch) ? 1 : 'aeiou'.includes(ch) ? -1 : 0;
-}
-// Token classes for the leetspeak test (by raw ASCII code): 1 letter, 2 digit used for a letter
-// (0 1 3 4 5 7), 4 other digit; 0 ends a token.
-const kTokClass = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  kTokClass[c] = /[A-Za-z]/.test(ch) ? 1 : /[013457]/.test(ch) ? 2 : /[0-9]/.test(ch) ? 4 : 0;
-}
 const kLeetLetter: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
-/** Fewest words mixing letters and leet digits on a line, and their least share of the line's words. */
-const kLeetMinWords = 4;
-const kLeetMinShare = 0.5;
 
 /** The line with leet digits turned back into letters inside words that also hold letters. */
 function unleet(line: string): string {
@@ -147,61 +128,29 @@ function unleet(line: string): string {
 }
 
 /**
- * Line views in one pass over the text: ROT13 and leetspeak.
+ * Line views: ROT13 and leetspeak, on the candidate lines of the gate scan.
  *
- * ROT13: a letter-frequency test picks candidates without allocation: ROT13 swaps the vowels
+ * ROT13: a letter-frequency test picks candidates (assembly/decode): ROT13 swaps the vowels
  * a e i o u with n r v b h, and e t with r g, so rotated text has fewer vowels than those consonants
- * (the reverse of every Latin-script language). Candidates are confirmed when rotation makes the
+ * (the reverse of every Latin-script language). Candidates are confirmed here when rotation makes the
  * line's letter bigrams clearly more plausible (any Latin-script language, no word list).
  *
  * Leetspeak ("1gn0r3 4ll pr3v10u5"): a line where at least four words, and half of its words, mix
  * letters with the digits 0 1 3 4 5 7 (and no other digit). Model names, units, versions and ids
  * ("i7", "4C", "EX41S") are a small share of a line's words; leetspeak is most of them.
  */
-function findLineViews(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): void {
-  let lineStart = 0;
-  let et = 0;
-  let vowel = 0;
-  let tok = 0; // classes seen in the current word
-  let words = 0;
-  let leetWords = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const raw = i < n ? text.charCodeAt(i) : 0x0a;
-    if (raw >= 0x80) {
-      // Accented Latin letters continue a word ("hasło"); any other script ends it.
-      if ((raw >= 0xc0 && raw <= 0x24f) || (raw >= 0x1e00 && raw <= 0x1eff)) tok |= 1;
-      else if (tok !== 0) {
-        words++;
-        if (tok === 3) leetWords++;
-        tok = 0;
-      }
-      continue;
+function decodeLineViews(text: string, gates: GateResult, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+  const l = gates.lines;
+  for (let k = 0; k < gates.lineCount; k++) {
+    const start = l[3 * k]!;
+    const end = l[3 * k + 1]!;
+    const flags = l[3 * k + 2]!;
+    if (flags & LINE_ROT13) {
+      const line = text.slice(start, end);
+      const p = bigramPlausibility(line); // counts letter transitions itself
+      if (p.transitions >= kRot13MinTransitions && p.rotated - p.plain >= kRot13MinGain) out.push({ start, end, decodedText: rot13(line), encoding: 'rot13' });
     }
-    const cls = kTokClass[raw]!;
-    if (cls !== 0) tok |= cls;
-    else if (tok !== 0) {
-      words++;
-      // Letters with 0 1 3 4 5 7 and no other digit: "h264", "x86", "64GB" are not leetspeak.
-      if (tok === 3) leetWords++;
-      tok = 0;
-    }
-    if (raw === 0x0a) {
-      if ((et > 0 || vowel > 0) && i - lineStart >= 20) {
-        const line = text.slice(lineStart, i);
-        const p = bigramPlausibility(line); // counts letter transitions itself
-        if (p.transitions >= kRot13MinTransitions && p.rotated - p.plain >= kRot13MinGain) out.push({ start: lineStart, end: i, decodedText: rot13(line), encoding: 'rot13' });
-      }
-      if (leetWords >= kLeetMinWords && leetWords >= words * kLeetMinShare) {
-        out.push({ start: lineStart, end: i, decodedText: unleet(text.slice(lineStart, i)), encoding: 'leetspeak' });
-      }
-      lineStart = i + 1;
-      et = vowel = words = leetWords = 0;
-      continue;
-    }
-    const c = raw | 0x20; // ASCII lower case
-    et += kRotEt[c]!;
-    vowel += kRotVowel[c]!;
+    if (flags & LINE_LEETSPEAK) out.push({ start, end, decodedText: unleet(text.slice(start, end)), encoding: 'leetspeak' });
   }
 }
 
@@ -396,76 +345,37 @@ function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
-// Character classes for the linear run scanner: 1 = base64 alphabet (incl. URL-safe), 2 = hex digit.
-const kClass = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9+/_-]/.test(ch)) kClass[c] |= 1;
-  if (/[0-9a-fA-F]/.test(ch)) kClass[c] |= 2;
-}
-
 /**
- * Runs of 16+ base64-alphabet characters: contiguous hex when every character is a hex digit, else
- * base64. Returns whether three two-hex-digit tokens follow one another, each ended by a space or a
- * colon ("41 42 43 "): the cheap sign that separated hex (kHexEscapes) may be present.
+ * Runs of 16+ base64-alphabet characters (found by the gate scan): contiguous hex when every
+ * character is a hex digit, else base64.
  */
-function findRuns(text: string, out: Array<Omit<DecodedSpan, 'depth'>>): boolean {
-  let i = 0;
-  const n = text.length;
-  let pairStreak = 0;
-  let pairSeparatorAt = -2;
-  let hexPairs = false;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || (kClass[c] & 1) === 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let allHex = true;
-    while (j < n) {
-      const d = text.charCodeAt(j);
-      if (d >= 128 || (kClass[d] & 1) === 0) break;
-      if ((kClass[d] & 2) === 0) allHex = false;
-      j++;
-    }
-    let end = j;
-    if (j - i === 2 && allHex && j < n) {
-      const sep = text.charCodeAt(j);
-      if (sep === 0x20 || sep === 0x3a) {
-        pairStreak = pairSeparatorAt === i - 1 ? pairStreak + 1 : 1;
-        pairSeparatorAt = j;
-        if (pairStreak >= 3) hexPairs = true;
+function decodeRuns(text: string, gates: GateResult, out: Array<Omit<DecodedSpan, 'depth'>>): void {
+  const r = gates.runs;
+  for (let k = 0; k < gates.runCount; k++) {
+    const s = r[4 * k]!;
+    const j = r[4 * k + 1]!;
+    const end = r[4 * k + 2]!;
+    const allHex = r[4 * k + 3] === 1;
+    if (text.charCodeAt(s) === 0x30 && (text.charCodeAt(s + 1) === 0x78 || text.charCodeAt(s + 1) === 0x58)) {
+      // 0x-prefixed hex: the x breaks the all-hex test, so check the rest.
+      const rest = text.slice(s + 2, j);
+      if (/^[0-9a-fA-F]+$/.test(rest)) {
+        const d = decodeHex(rest);
+        if (d) out.push({ start: s, end: j, decodedText: d, encoding: 'hex' });
+        continue;
       }
     }
-    while (end < n && end - j < 2 && text.charCodeAt(end) === 0x3d) end++;
-    if (j - i >= 16) {
-      let s = i;
-      if (text.charCodeAt(s) === 0x30 && (text.charCodeAt(s + 1) === 0x78 || text.charCodeAt(s + 1) === 0x58)) {
-        // 0x-prefixed hex: the x breaks the all-hex test, so check the rest.
-        const rest = text.slice(s + 2, j);
-        if (/^[0-9a-fA-F]+$/.test(rest)) {
-          const d = decodeHex(rest);
-          if (d) out.push({ start: s, end: j, decodedText: d, encoding: 'hex' });
-          i = end;
-          continue;
-        }
-      }
-      const run = text.slice(s, end);
-      const d = allHex && (j - i) % 2 === 0 ? decodeHex(text.slice(s, j)) : undefined;
-      if (d) out.push({ start: s, end: j, decodedText: d, encoding: 'hex' });
-      else {
-        const b = decodeBase64(run);
-        if (b) out.push({ start: s, end, decodedText: b, encoding: 'base64' });
-      }
+    const d = allHex && (j - s) % 2 === 0 ? decodeHex(text.slice(s, j)) : undefined;
+    if (d) out.push({ start: s, end: j, decodedText: d, encoding: 'hex' });
+    else {
+      const b = decodeBase64(text.slice(s, end));
+      if (b) out.push({ start: s, end, decodedText: b, encoding: 'base64' });
     }
-    i = end > i ? end : i + 1;
   }
-  return hexPairs;
 }
 
 function isHexDigit(c: number): boolean {
-  return c < 128 && (kClass[c] & 2) !== 0;
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
 function isPercentBreak(c: number): boolean {
@@ -529,9 +439,11 @@ function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
       if (decoded.trim().length >= 2) out.push({ start: m.index, end: m.index + m[0].length, decodedText: decoded, encoding: 'unicode_tags' });
     }
   }
-  const hexPairs = findRuns(text, out);
+  // The gate views stay valid until the next gate scan, which nothing below starts.
+  const gates = decodeGates().scan(text);
+  decodeRuns(text, gates, out);
   // Escaped (\x41) and separated (41 42 43) hex are rarer: only look when their marks are present.
-  if (hexPairs || text.indexOf('\\x') >= 0) {
+  if (gates.hexPairs || text.indexOf('\\x') >= 0) {
     kHexEscapes.lastIndex = 0;
     while ((m = kHexEscapes.exec(text)) !== null) {
       const d = decodeHex(m[0].trim());
@@ -539,7 +451,7 @@ function findAt(text: string): Array<Omit<DecodedSpan, 'depth'>> {
     }
   }
   findPercent(text, out);
-  findLineViews(text, out);
+  decodeLineViews(text, gates, out);
   findSpaced(text, out);
   return out;
 }
