@@ -11,13 +11,15 @@
 //          2 leetspeak candidate) — only lines with a flag.
 //   hexPairs(): 1 if three two-hex-digit tokens follow one another, each ended by a space or colon.
 
-const CLS_B64: u8 = 1; // [A-Za-z0-9+/_-]
-const CLS_HEX: u8 = 2; // [0-9a-fA-F]
+// Per ASCII character, one packed entry (so the fused loop does one table load per character):
+const E_B64: u32 = 1; // [A-Za-z0-9+/_-]
+const E_HEX: u32 = 2; // [0-9a-fA-F]
+// bits 2-4: token class for the leetspeak test: 1 letter, 2 leet digit (0 1 3 4 5 7), 4 other digit
+const E_NEWLINE: u32 = 32;
+// bits 8-15: ROT13 test 1 weight (r g +5, e t -6); bits 16-23: test 2 weight (n r v b h +1, a e i o u -1),
+// both signed and taken from the lower-cased character.
 
-let classTable: usize = 0; // 128 bytes: CLS_* bits
-let tokTable: usize = 0; // 128 bytes: 1 letter, 2 leet digit (0 1 3 4 5 7), 4 other digit
-let rotEt: usize = 0; // 128 i8: r g +5, e t -6 (lower-case index)
-let rotVowel: usize = 0; // 128 i8: n r v b h +1, a e i o u -1
+let table: usize = 0; // 128 u32 entries
 let input: usize = 0;
 let runs: usize = 0;
 let lines: usize = 0;
@@ -31,45 +33,44 @@ const MIN_RUN: i32 = 16;
 const ROT_MIN_LINE: i32 = 20;
 const LEET_MIN_WORDS: i32 = 4;
 
-function setTables(): void {
-  classTable = kStatic;
-  tokTable = kStatic + 128;
-  rotEt = kStatic + 256;
-  rotVowel = kStatic + 384;
+function setTable(): void {
+  table = kStatic;
   for (let c = 0; c < 128; c++) {
-    let cls: u8 = 0;
+    let e: u32 = 0;
     const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
     const digit = c >= 0x30 && c <= 0x39;
-    if (letter || digit || c == 0x2b || c == 0x2f || c == 0x5f || c == 0x2d) cls |= CLS_B64;
-    if (digit || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)) cls |= CLS_HEX;
-    store<u8>(classTable + c, cls);
-    let tok: u8 = 0;
+    if (letter || digit || c == 0x2b || c == 0x2f || c == 0x5f || c == 0x2d) e |= E_B64;
+    if (digit || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66)) e |= E_HEX;
+    let tok: u32 = 0;
     if (letter) tok = 1;
     else if (c == 0x30 || c == 0x31 || c == 0x33 || c == 0x34 || c == 0x35 || c == 0x37) tok = 2;
     else if (digit) tok = 4;
-    store<u8>(tokTable + c, tok);
-    let et: i8 = 0;
-    if (c == 0x72 || c == 0x67) et = 5;
-    else if (c == 0x65 || c == 0x74) et = -6;
-    store<i8>(rotEt + c, et);
-    let v: i8 = 0;
-    if (c == 0x6e || c == 0x72 || c == 0x76 || c == 0x62 || c == 0x68) v = 1;
-    else if (c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6f || c == 0x75) v = -1;
-    store<i8>(rotVowel + c, v);
+    e |= tok << 2;
+    if (c == 0x0a) e |= E_NEWLINE;
+    const l = c | 0x20; // the tests read the ASCII lower case of any character below 0x80
+    let et: i32 = 0;
+    if (l == 0x72 || l == 0x67) et = 5;
+    else if (l == 0x65 || l == 0x74) et = -6;
+    let v: i32 = 0;
+    if (l == 0x6e || l == 0x72 || l == 0x76 || l == 0x62 || l == 0x68) v = 1;
+    else if (l == 0x61 || l == 0x65 || l == 0x69 || l == 0x6f || l == 0x75) v = -1;
+    e |= (<u32>(et & 0xff)) << 8;
+    e |= (<u32>(v & 0xff)) << 16;
+    store<u32>(table + (<usize>c << 2), e);
   }
 }
-setTables();
+setTable();
 
 /** Makes room for a text of n code units; returns where to write them. */
 export function reserve(n: i32): usize {
   if (n > capacity) {
     capacity = n + (n >> 2) + 64;
-    const need = kStatic + 512 + (<usize>capacity << 1) + (<usize>(capacity / MIN_RUN + 2) << 4) + (<usize>(capacity + 2) * 12) + 64;
+    const need = kStatic + 512 + (<usize>(capacity + 1) << 1) + (<usize>(capacity / MIN_RUN + 2) << 4) + (<usize>(capacity + 2) * 12) + 64;
     const have = <usize>memory.size() << 16;
     if (need > have) memory.grow(<i32>((need - have + 0xffff) >> 16));
   }
   input = kStatic + 512;
-  runs = (input + (<usize>capacity << 1) + 15) & ~15;
+  runs = (input + (<usize>(capacity + 1) << 1) + 15) & ~15;
   lines = runs + (<usize>(capacity / MIN_RUN + 2) << 4);
   return input;
 }
@@ -78,84 +79,51 @@ export function reserve(n: i32): usize {
   return <u32>load<u16>(input + (<usize>i << 1));
 }
 
-/** Scans n units written at inputPtr(). */
+/**
+ * Scans n units written at inputPtr(), in one loop with one table load per character. Word and run
+ * boundaries are counted with selects rather than branches (a boundary every few characters of
+ * prose mispredicts); only a run end of length 2 or 16+ and a line end branch.
+ */
 export function scan(n: i32): void {
   nRuns = 0;
   nLines = 0;
   pairs = 0;
-  scanRuns(n);
-  scanLines(n);
-}
-
-function scanRuns(n: i32): void {
-  let i = 0;
-  let pairStreak = 0;
-  let pairSeparatorAt = -2;
-  while (i < n) {
-    const c = unit(i);
-    if (c >= 128 || (load<u8>(classTable + c) & CLS_B64) == 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let hex: u8 = CLS_HEX;
-    while (j < n) {
-      const d = unit(j);
-      if (d >= 128) break;
-      const k = load<u8>(classTable + d);
-      if ((k & CLS_B64) == 0) break;
-      hex &= k;
-      j++;
-    }
-    if (j - i == 2 && hex != 0 && j < n) {
-      const sep = unit(j);
-      if (sep == 0x20 || sep == 0x3a) {
-        pairStreak = pairSeparatorAt == i - 1 ? pairStreak + 1 : 1;
-        pairSeparatorAt = j;
-        if (pairStreak >= 3) pairs = 1;
-      }
-    }
-    let end = j;
-    while (end < n && end - j < 2 && unit(end) == 0x3d) end++;
-    if (j - i >= MIN_RUN) {
-      const r = runs + (<usize>nRuns << 4);
-      store<i32>(r, i);
-      store<i32>(r, j, 4);
-      store<i32>(r, end, 8);
-      store<i32>(r, hex != 0 ? 1 : 0, 12);
-      nRuns++;
-    }
-    i = end > i ? end : i + 1;
-  }
-}
-
-function scanLines(n: i32): void {
+  // A newline after the text closes the last word, run and line.
+  store<u16>(input + (<usize>n << 1), 0x0a);
+  // Runs (base64/hex alphabet)
+  let runLen = 0;
+  let runHex: u32 = 0;
+  pairStreak = 0;
+  pairSeparatorAt = -2;
+  // Lines (ROT13, leetspeak)
   let lineStart = 0;
   let et = 0;
   let vowel = 0;
-  let tok = 0; // token classes seen in the current word
+  let tok: u32 = 0;
   let words = 0;
   let leetWords = 0;
   for (let i = 0; i <= n; i++) {
-    const raw: u32 = i < n ? unit(i) : 0x0a;
-    if (raw >= 0x80) {
-      // Accented Latin letters continue a word; any other script ends it.
-      if ((raw >= 0xc0 && raw <= 0x24f) || (raw >= 0x1e00 && raw <= 0x1eff)) tok |= 1;
-      else if (tok != 0) {
-        words++;
-        if (tok == 3) leetWords++;
-        tok = 0;
-      }
+    const raw = unit(i);
+    let e: u32;
+    if (raw < 0x80) e = load<u32>(table + (<usize>raw << 2));
+    else e = (raw >= 0xc0 && raw <= 0x24f) || (raw >= 0x1e00 && raw <= 0x1eff) ? 0x10000000 : 0;
+    // --- runs
+    const b = e & E_B64;
+    if (b == 0 && (runLen == 2 || runLen >= MIN_RUN)) endRun(i, runLen, runHex, n);
+    runHex = select<u32>(runHex & e, e, runLen != 0);
+    runLen = select<i32>(runLen + 1, 0, b != 0);
+    // --- words and lines
+    if ((e & 0x10000000) != 0) {
+      // An accented Latin letter continues a word ("hasło") and adds nothing else.
+      tok |= 1;
       continue;
     }
-    const cls = <i32>load<u8>(tokTable + raw);
-    if (cls != 0) tok |= cls;
-    else if (tok != 0) {
-      words++;
-      if (tok == 3) leetWords++;
-      tok = 0;
-    }
-    if (raw == 0x0a) {
+    const cls = (e >> 2) & 7;
+    const ended = <i32>(cls == 0) & <i32>(tok != 0);
+    words += ended;
+    leetWords += ended & <i32>(tok == 3);
+    tok = select<u32>(tok | cls, 0, cls != 0);
+    if (e & E_NEWLINE) {
       let flags = 0;
       if ((et > 0 || vowel > 0) && i - lineStart >= ROT_MIN_LINE) flags |= 1;
       if (leetWords >= LEET_MIN_WORDS && leetWords * 2 >= words) flags |= 2;
@@ -173,10 +141,38 @@ function scanLines(n: i32): void {
       leetWords = 0;
       continue;
     }
-    const c = raw | 0x20;
-    et += <i32>load<i8>(rotEt + c);
-    vowel += <i32>load<i8>(rotVowel + c);
+    et += (<i32>(e << 16)) >> 24;
+    vowel += (<i32>(e << 8)) >> 24;
   }
+}
+
+// Separated hex pairs ("41 42 43 "): how many two-hex-digit tokens in a row, and where the last one's
+// separator was. Only endRun changes them.
+let pairStreak: i32 = 0;
+let pairSeparatorAt: i32 = -2;
+
+/** A run of `len` alphabet characters ended at i: a two-hex-digit token or a long run. */
+function endRun(i: i32, len: i32, hex: u32, n: i32): void {
+  const start = i - len;
+  if (len == 2) {
+    if ((hex & E_HEX) != 0 && i < n) {
+      const sep = unit(i);
+      if (sep == 0x20 || sep == 0x3a) {
+        pairStreak = pairSeparatorAt == start - 1 ? pairStreak + 1 : 1;
+        pairSeparatorAt = i;
+        if (pairStreak >= 3) pairs = 1;
+      }
+    }
+    return;
+  }
+  let end = i;
+  while (end < n && end - i < 2 && unit(end) == 0x3d) end++;
+  const r = runs + (<usize>nRuns << 4);
+  store<i32>(r, start);
+  store<i32>(r, i, 4);
+  store<i32>(r, end, 8);
+  store<i32>(r, (hex & E_HEX) != 0 ? 1 : 0, 12);
+  nRuns++;
 }
 
 export function runsPtr(): usize { return runs; }
