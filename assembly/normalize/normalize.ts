@@ -236,12 +236,53 @@ export function normalizeInto(inp: usize, len: i32, out: usize, map: usize, stat
 }
 
 /**
+ * Walks a candidate run from the lone letter at r: single letter, 1-3 separators, single letter, ...
+ * Returns (number of letters << 32) | position of the last one.
+ */
+function spacedRun(out: usize, len: i32, r: i32): u64 {
+  let count = 1;
+  let j = r; // position of the current single letter
+  while (true) {
+    let k = j + 1;
+    let seps = 0;
+    while (k < len && seps < 3 && isSeparator(<u32>load<u8>(out + k))) { k++; seps++; }
+    if (seps == 0 || k >= len) break;
+    const c = <u32>load<u8>(out + k);
+    if (!isAsciiAlnum(c)) break;
+    if (k + 1 < len && isAsciiAlnum(<u32>load<u8>(out + k + 1))) break;
+    count++;
+    j = k;
+  }
+  return (<u64>count << 32) | <u64>j;
+}
+
+/**
+ * Position of the first run collapseSpacedLetters will join (len if none). Prose has a lone letter
+ * or digit every few dozen bytes and almost never four spaced out in a row: one load per byte and
+ * a sliding window of "is alphanumeric" find the lone ones without the per-byte neighbour tests.
+ */
+function firstCollapse(out: usize, len: i32): i32 {
+  if (len == 0) return 0;
+  let prev = false;
+  let cur = isAsciiAlnum(<u32>load<u8>(out));
+  for (let r = 0; r < len; r++) {
+    const next = r + 1 < len && isAsciiAlnum(<u32>load<u8>(out + r + 1));
+    if (cur && !prev && !next && (spacedRun(out, len, r) >> 32) >= 4) return r;
+    prev = cur;
+    cur = next;
+  }
+  return len;
+}
+
+/**
  * Joins runs of four or more single letters separated by one to three separator characters
  * ("i g n o r e", "i.g.n.o.r.e", "i - g - n") into one word, in place. Returns the new length.
  */
 function collapseSpacedLetters(out: usize, map: usize, len: i32, stats: usize): i32 {
-  let r: i32 = 0;
-  let w: i32 = 0;
+  // Until the first run collapses every byte stays where it is, so skip straight to it.
+  let r = firstCollapse(out, len);
+  if (r >= len) return len;
+  let w: i32 = r;
   let runs: u32 = 0;
   while (r < len) {
     const b = <u32>load<u8>(out + r);
@@ -256,20 +297,9 @@ function collapseSpacedLetters(out: usize, map: usize, len: i32, stats: usize): 
       w++; r++;
       continue;
     }
-    // Walk the candidate run: single letter, 1-3 separators, single letter, ...
-    let count = 1;
-    let j = r; // position of the current single letter
-    while (true) {
-      let k = j + 1;
-      let seps = 0;
-      while (k < len && seps < 3 && isSeparator(<u32>load<u8>(out + k))) { k++; seps++; }
-      if (seps == 0 || k >= len) break;
-      const c = <u32>load<u8>(out + k);
-      if (!isAsciiAlnum(c)) break;
-      if (k + 1 < len && isAsciiAlnum(<u32>load<u8>(out + k + 1))) break;
-      count++;
-      j = k;
-    }
+    const run = spacedRun(out, len, r);
+    const count = <i32>(run >> 32);
+    const j = <i32>(run & 0xffffffff);
     if (count >= 4) {
       // Emit only the letters of the run.
       let p = r;
@@ -320,8 +350,14 @@ function readLeetspeak(out: usize, len: i32, stats: usize): void {
   while (i < len) {
     const b = <u32>load<u8>(out + i);
     if (!isAsciiAlnum(b)) { i++; continue; }
+    // Letters first: most tokens are words without a digit, and need no per-letter counting.
     let j = i;
-    let letters = 0, leet = 0, otherDigits = 0;
+    while (j < len && <u32>load<u8>(out + j) - 0x61 < 26) j++;
+    if (j >= len || <u32>load<u8>(out + j) - 0x30 >= 10) {
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    let letters = j - i, leet = 0, otherDigits = 0;
     while (j < len) {
       const c = <u32>load<u8>(out + j);
       if (c - 0x61 < 26) letters++;
