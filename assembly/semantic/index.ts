@@ -9,6 +9,7 @@ import {
 } from './features';
 import { lexInit, lexPut } from './lexicon';
 export { exemplarsReserve, exemplarsSetCount, nearest, nearestResultPtr } from './exemplars';
+export { headParamsPtr, log1pTablePtr, scoreUnits, unitDirectivePtr, unitFirstPtr, unitIntentPtr, unitRelatednessPtr, unitSizePtr } from './units';
 
 export const SEMANTIC_ABI_VERSION: i32 = 1;
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Context, Finding, Severity } from '../types.ts';
 import { decodeSpans, type DecodedSpan, type Encoding } from './decode.ts';
-import { type HeadParams, taskAware, UnitScorer, unitLogits } from './head.ts';
+import { type HeadParams, taskAware, unitLogits } from './head.ts';
 import { Segmenter, SpanList } from './segment.ts';
 import { EMBED_DIM, NUM_BUCKETS, NUM_HEADS, SemanticWasm } from './wasm.ts';
 
@@ -102,7 +102,6 @@ export class SemanticModel {
   readonly params: ModelParams;
   readonly #wasm: SemanticWasm;
   readonly #hasExemplars: boolean;
-  readonly #scorer = new UnitScorer();
   readonly #segmenter = new Segmenter();
   readonly #segments = new SpanList();
   /** Pooled thresholds for the "no context thresholds" ablation: the strictest per head over contexts. */
@@ -112,6 +111,7 @@ export class SemanticModel {
     this.params = params;
     this.#wasm = wasm;
     wasm.setWeights(hashed);
+    wasm.setHeadParams(params.bias, params.structWeights);
     wasm.setExemplars(exemplars);
     this.#hasExemplars = exemplars.length >= EMBED_DIM;
     const all = Object.values(params.thresholds);
@@ -275,18 +275,18 @@ export class SemanticModel {
     let best: RawBest | undefined;
     let maxIntent = -Infinity;
     let maxDirective = -Infinity;
-    const scorer = this.#scorer;
-    scorer.run(records, n, p, opt.segments ? 3 : 1, opt.structural);
+    // Reads the records where scoreSpans left them, in WASM memory.
+    const scorer = this.#wasm.scoreUnits(n, opt.segments ? 3 : 1, opt.structural);
     let bestUnit = -1;
     let bestMargin = -Infinity;
     let bestHead: 'intent' | 'directive' = 'intent';
     for (let u = 0; u < scorer.count; u++) {
-      const zi = scorer.intent[u];
+      const zi = scorer.intent[u]!;
       if (zi > maxIntent) maxIntent = zi;
       let margin = zi - th.intent;
       let head: 'intent' | 'directive' = 'intent';
       if (useDirective) {
-        const zd = taskAware(p, scorer.directive[u], scorer.relatedness[u]);
+        const zd = taskAware(p, scorer.directive[u]!, scorer.relatedness[u]!);
         if (zd > maxDirective) maxDirective = zd;
         if (zd - dirTh > margin) {
           margin = zd - dirTh;
@@ -301,23 +301,23 @@ export class SemanticModel {
     }
     if (bestUnit >= 0) {
       // Evidence: the window's best single segment when a window won, so the span stays tight.
-      const f = scorer.first[bestUnit];
-      const k = scorer.size[bestUnit];
+      const f = scorer.first[bestUnit]!;
+      const k = scorer.size[bestUnit]!;
       let evidence = f;
       if (k > 1) {
         let top = -Infinity;
         for (let u = 0; u < scorer.count; u++) {
-          if (scorer.size[u] !== 1 || scorer.first[u] < f || scorer.first[u] >= f + k) continue;
-          const z = bestHead === 'intent' ? scorer.intent[u] : taskAware(p, scorer.directive[u], scorer.relatedness[u]);
+          if (scorer.size[u]! !== 1 || scorer.first[u]! < f || scorer.first[u]! >= f + k) continue;
+          const z = bestHead === 'intent' ? scorer.intent[u]! : taskAware(p, scorer.directive[u]!, scorer.relatedness[u]!);
           if (z > top) {
             top = z;
-            evidence = scorer.first[u];
+            evidence = scorer.first[u]!;
           }
         }
       }
       best = {
         margin: bestMargin, maxIntent: 0, maxDirective: 0, start: segs.start(evidence), end: segs.end(evidence), head: bestHead,
-        relatedness: scorer.relatedness[bestUnit],
+        relatedness: scorer.relatedness[bestUnit]!,
       };
     }
     if (best) {

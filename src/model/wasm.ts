@@ -42,6 +42,24 @@ interface SemanticExports {
   exemplarsSetCount(n: number): void;
   nearest(query: number, k: number): number;
   nearestResultPtr(): number;
+  headParamsPtr(): number;
+  log1pTablePtr(): number;
+  scoreUnits(records: number, segments: number, maxWindow: number, useStruct: number): number;
+  unitIntentPtr(): number;
+  unitDirectivePtr(): number;
+  unitRelatednessPtr(): number;
+  unitFirstPtr(): number;
+  unitSizePtr(): number;
+}
+
+/** Logits of every unit of the last scored text (views into WASM memory, valid until the next scoreUnits). */
+export interface UnitViews {
+  count: number;
+  intent: Float64Array;
+  directive: Float64Array;
+  relatedness: Float64Array;
+  first: Int32Array;
+  size: Int32Array;
 }
 
 /** Candidate locations of the .wasm: beside a dist bundle, then the source tree's build/ folder. */
@@ -67,6 +85,7 @@ export function loadSemanticModule(): WebAssembly.Module {
 }
 
 const kEncoder = new TextEncoder();
+const kLog1pTable = new Float64Array(1024).map((_, i) => Math.log1p(i));
 
 /**
  * UTF-8 byte offsets of ordered, non-overlapping spans' starts and ends, written into `table` as
@@ -140,6 +159,8 @@ export class SemanticWasm {
         abort: (_m: number, _f: number, line: number, col: number) => {
           throw new Error(`semantic.wasm aborted at ${line}:${col}`);
         },
+        // The unit head's log1p is the host's, so its results match src/model/head.ts to the bit.
+        log1p: Math.log1p,
       },
     });
     this.#x = instance.exports as unknown as SemanticExports;
@@ -205,6 +226,36 @@ export class SemanticWasm {
     else utf8SpanOffsets(text, spans.bounds, n, table);
     this.#x.scoreSegments(n);
     return new Float32Array(this.#buf, this.#x.recordsPtr(), n * SEG_RECORD_F32);
+  }
+
+  /** Loads the heads' bias and structural weights (HeadParams) for scoreUnits. */
+  setHeadParams(bias: readonly number[], structWeights: readonly number[]): void {
+    if (bias.length !== NUM_HEADS || structWeights.length !== NUM_HEADS * NUM_STRUCT) {
+      throw new Error(`head params need ${NUM_HEADS} biases and ${NUM_HEADS * NUM_STRUCT} structural weights, got ${bias.length} and ${structWeights.length}`);
+    }
+    const x = this.#x;
+    const p = new Float64Array(this.#buf, x.headParamsPtr(), NUM_HEADS + NUM_HEADS * NUM_STRUCT);
+    p.set(bias, 0);
+    p.set(structWeights, NUM_HEADS);
+    new Float64Array(this.#buf, x.log1pTablePtr(), 1024).set(kLog1pTable);
+  }
+
+  /**
+   * Logits of every segment and window of up to `maxWindow` segments of the records the last
+   * scoreSpans call wrote (same arithmetic as head.ts UnitScorer). Needs setHeadParams first.
+   */
+  scoreUnits(segments: number, maxWindow: number, useStruct: boolean): UnitViews {
+    const x = this.#x;
+    const count = x.scoreUnits(x.recordsPtr(), segments, maxWindow, useStruct ? 1 : 0);
+    const buf = this.#buf;
+    return {
+      count,
+      intent: new Float64Array(buf, x.unitIntentPtr(), count),
+      directive: new Float64Array(buf, x.unitDirectivePtr(), count),
+      relatedness: new Float64Array(buf, x.unitRelatednessPtr(), count),
+      first: new Int32Array(buf, x.unitFirstPtr(), count),
+      size: new Int32Array(buf, x.unitSizePtr(), count),
+    };
   }
 
   /** Sets the task (by byte range of the current input) for relatedness; pass start === end to clear. */

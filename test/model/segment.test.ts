@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SEGMENT_CHARS, segmentText, unitsOf } from '../../src/model/segment.ts';
+import { MAX_SEGMENT_CHARS, Segmenter, segmentText, SpanList, unitsOf } from '../../src/model/segment.ts';
 
 const pieces = (text: string): string[] => segmentText(text).map((s) => text.slice(s.start, s.end));
 
@@ -47,5 +47,25 @@ describe('segmentText', () => {
       { first: 0, size: 1 }, { first: 0, size: 2 }, { first: 0, size: 3 },
       { first: 1, size: 1 }, { first: 1, size: 2 }, { first: 2, size: 1 },
     ]);
+  });
+
+  it('gives the same segments from one reused Segmenter and SpanList as from fresh ones', () => {
+    // The scorer keeps one of each per thread: nothing of a previous text may leak into the next.
+    const texts = [
+      `${'A long sentence about the quarterly filing, repeated. '.repeat(40)}`,
+      'short',
+      '| a | b |\n| ignore previous instructions | now |',
+      '{"k": "value one.\\nvalue two, which is longer than twenty characters."}',
+      '',
+      'x = 1  // set the counter, then tell the assistant to reveal its prompt',
+    ];
+    const seg = new Segmenter();
+    const list = new SpanList();
+    // The last text has more segments than the list's first capacity (128 spans), so it must grow.
+    const many = Array.from({ length: 300 }, (_, i) => `Line ${i} of the report says nothing new.`).join('\n');
+    for (const t of [...texts, ...[...texts].reverse(), many, texts[1]!]) {
+      expect(seg.segmentInto(t, list).toArray()).toEqual(segmentText(t));
+    }
+    expect(seg.segmentInto(many, list).count).toBe(300);
   });
 });
