@@ -48,6 +48,15 @@ export function formatBodyOk(body: string): boolean {
   return shannonEntropy(body) >= entropyFloor(body);
 }
 
+/**
+ * Body check for tokens that are base64url of binary data: as `formatBodyOk`, except that runs of `_`/`-`
+ * (encoded 0xFF/0xFB bytes) are not read as a fill-in blank.
+ */
+export function encodedBodyOk(body: string): boolean {
+  if (isPlaceholder(body.replace(/[_\-]{4,}/g, '')) || longestRepeat(body) >= 6 || longestSequence(body) >= 5 || isPeriodic(body)) return false;
+  return shannonEntropy(body) >= entropyFloor(body);
+}
+
 /** A confirmer built from a format regex; `pattern` is kept for the V8 RegExp baseline in bench/leak.bench.ts. */
 export type PatternConfirmer = Confirmer & { pattern?: RegExp };
 
@@ -166,6 +175,12 @@ export function contextValue(
     return null;
   }
   if (value.length === 0 || value.length > 512 || isPlaceholder(value) || isSealedOrTemplated(value)) return null;
+  // Only punctuation and symbols (`,.:-@*?!`): a parser test fixture, not a password or a token.
+  if (!/[\p{L}\p{N}]/u.test(value)) return null;
+  // `real_key`, `db_password`: an identifier that names a credential is a reference to one, quoted or not.
+  if (/^[A-Za-z]+(?:_[A-Za-z]+)+$/.test(value) && /(?:^|_)(?:key|token|secret|password|passwd|pass|pwd|credentials?|apikey)(?:_|$)/i.test(value)) return null;
+  // .npmrc keys (`_authToken`, `_auth`, `_password`) are judged by the npmrc rule, which knows their scoping.
+  if (/^_(?:auth|authtoken|password)$/i.test(a.key)) return null;
   // A value cut short in documentation (`ops_eyJzaWdu...`, `…[Redacted]`) is an excerpt, not the secret.
   if (/^(?:\.{2,}|…|\[redacted\])/i.test(text.slice(a.valueEnd, a.valueEnd + 10))) return null;
   if ((a.op === '==' || a.op === '===' || a.op === '!=' || a.op === '!==') && a.quote === '') return null;
@@ -186,6 +201,9 @@ export function contextValue(
   if (password) {
     if (value.length < (a.quote === '' ? 6 : 5)) return null;
     if (a.quote === '' && /^[a-z]+$/i.test(value) && value.length < 8) return null;
+    // Unquoted lowercase words joined by hyphens (`shorter-version`, `prod-db-secret`) name something (a
+    // secret's name, a profile) rather than being the password.
+    if (a.quote === '' && /^[a-z]+(?:-[a-z]+)+$/.test(value)) return null;
     return { span, value, password: true, key: a.key };
   }
   if (kNotSecretKey.test(a.key)) return null;
@@ -398,23 +416,31 @@ function vendorRule(vendor: string, formats: VendorFormat[], severity: Severity 
     const ws = Math.max(0, hitStart - 64);
     const we = Math.min(text.length, hitEnd + 400);
     const win = text.slice(ws, we);
-    kKeyWords.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = kKeyWords.exec(win)) !== null) {
-      const s = ws + m.index;
-      const a = parseAssignment(text, s, s + m[0].length);
-      if (a === null) continue;
+    const tryKey = (s: number, e: number, vendorAsKey: boolean): void => {
+      const a = parseAssignment(text, s, e);
+      if (a === null) return;
+      // As the key, the vendor's name is a whole word of it (`sourcegraph`, `SNYK_TOKEN`), not letters inside
+      // another word (`rookTable`, `sumOfExposures`).
+      if (vendorAsKey && !keyWords(a.key).includes(text.slice(s, e).toLowerCase())) return;
       const value = a.value.replace(/^(?:bearer|basic|token)\s+/i, '');
       const vs = a.valueStart + (a.value.length - value.length);
-      if (isPlaceholder(value) || longestRepeat(value) >= 8 || longestSequence(value) >= 6) continue;
+      if (isPlaceholder(value) || longestRepeat(value) >= 8 || longestSequence(value) >= 6) return;
       for (const f of formats) {
-        if (f.key !== undefined && !f.key.test(a.key)) continue;
+        if (f.key !== undefined && (vendorAsKey || !f.key.test(a.key))) continue;
         if (!f.value.test(value)) continue;
         if (!out.some((o) => o.start === vs)) {
           out.push({ start: vs, end: vs + value.length, family: 'secret', rule: f.rule, severity, priority: PRIORITY.context + 0.5, details: { vendor, key: a.key } });
         }
         break;
       }
+    };
+    // The vendor's name may itself be the key (`sourcegraph: <token>`): only formats that need no key word apply.
+    tryKey(hitStart, hitEnd, true);
+    kKeyWords.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = kKeyWords.exec(win)) !== null) {
+      const s = ws + m.index;
+      tryKey(s, s + m[0].length, false);
     }
     return out;
   };
@@ -555,9 +581,14 @@ const authHeader: Confirmer = (text, _hitStart, hitEnd) => {
   const scheme = (m[1] ?? '').toLowerCase();
   if (isPlaceholder(value)) return [];
   if (scheme === 'basic') {
-    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    // RFC 7617: base64 of `user-id:password`. The user id is printable text; the password may hold any
+    // characters in any charset (a non-ASCII byte there does not make it something else), but most of it is
+    // printable, and it is not a stand-in.
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
     const colon = decoded.indexOf(':');
-    if (colon <= 0 || colon === decoded.length - 1 || /[^\x20-\x7e]/.test(decoded) || isPlaceholder(decoded.slice(colon + 1))) return [];
+    if (colon <= 0 || colon === decoded.length - 1 || /[^\x20-\x7e]/.test(decoded.slice(0, colon))) return [];
+    const pass = decoded.slice(colon + 1);
+    if (pass.replace(/[^\x20-\x7e]/g, '').length < 0.8 * pass.length || isPlaceholder(pass)) return [];
     return [{ start: s, end: s + value.length, family: 'secret', rule: 'basic-auth', severity: 'high', priority: PRIORITY.format }];
   }
   if (!(looksRandom(value, 16) || kUuid.test(value) || (scheme !== '' && value.length >= 12 && formatBodyOk(value) && /\d/.test(value) && /[A-Za-z]/.test(value)))) return [];
@@ -701,6 +732,27 @@ const accountNumber: Confirmer = (text, _hitStart, hitEnd) => {
   return [{ start: s, end: s + m[1]!.length, family: 'pii', rule: 'account-number', severity: 'medium', priority: PRIORITY.context }];
 };
 
+const facebookSecret = vendorRule('facebook', [{ key: /secret|token|key/i, value: /^[0-9a-f]{32}$/, rule: 'facebook-app-secret' }]);
+
+/**
+ * Facebook/Meta app access tokens as Graph API documents them: `{app-id}|{app-secret}` (32 hex) or the
+ * `{app-id}|{hash}` the client-credentials grant returns (base64url, 25-40). The numeric id and the pipe are
+ * common enough elsewhere that the vendor's name must be within the window.
+ */
+const facebookAppToken: Confirmer = (text, _hitStart, hitEnd) => {
+  const ws = hitEnd;
+  const win = text.slice(ws, Math.min(text.length, hitEnd + 200));
+  const out: LeakSpan[] = [];
+  const re = /(?<![0-9A-Za-z])\d{13,17}\|(?<body>[0-9a-f]{32}|[A-Za-z0-9_\-]{25,40})(?![A-Za-z0-9_\-])/dg;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(win)) !== null) {
+    const body = m.groups!.body!;
+    if (!formatBodyOk(body) || !/\d/.test(body)) continue;
+    out.push({ start: ws + m.index, end: ws + m.index + m[0].length, family: 'secret', rule: 'facebook-access-token', severity: 'high', priority: PRIORITY.format, details: { vendor: 'facebook' } });
+  }
+  return out;
+};
+
 // ---------------------------------------------------------------- the table
 
 export const ANCHORED_RULES: AnchoredRule[] = [
@@ -717,9 +769,11 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     re: /(?:ABSK[A-Za-z0-9+/]{40,}={0,2}|bedrock-api-key-[A-Za-z0-9+/]{40,}={0,2}(?:&Version=\d+)?)/dg,
     check: (m) => !m[0].startsWith('ABSK') || Buffer.from(m[0].slice(4), 'base64').toString('latin1').startsWith('BedrockAPIKey-'),
   }), 'critical'),
-  rule('gcp-api-key', ['aiza'], 'Google API key (AIza + 35 chars)', tokenRule({
+  rule('gcp-api-key', ['aiza'], 'Google API key (AIzaSy + 33 chars)', tokenRule({
     rule: 'gcp-api-key', severity: 'high', reveal: 4, fwd: 40,
-    re: /AIza(?<body>[0-9A-Za-z_\-]{35})(?![0-9A-Za-z_\-])/dg,
+    // Google API keys are 39 characters and begin `AIzaSy` (their first bytes are fixed); `AIza` followed by
+    // anything else is a word or a truncated/altered string, not a key.
+    re: /AIzaSy(?<body>[0-9A-Za-z_\-]{33})(?![0-9A-Za-z_\-])/dg,
   })),
   rule('azure-datafactory-shir-key', ['ir@'], 'Azure Data Factory self-hosted integration runtime key (IR@<guid>@<factory>@<region>@<44 base64>)', tokenRule({
     rule: 'azure-datafactory-shir-key', severity: 'critical', fwd: 400,
@@ -746,10 +800,11 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   }), 'critical'),
   rule('gitlab-token', ['glpat-', 'gloas-', 'gldt-', 'glrt-', 'glrtr-', 'glcbt-', 'glptt-', 'glft-', 'glimt-', 'glagent-', 'glsoat-', 'glffct-', 'gr1348941', '1348941'], 'GitLab tokens by their documented prefixes', tokenRule({
     rule: 'gitlab-token', severity: 'critical', reveal: 5, fwd: 1100,
-    // Every GitLab token type carries a documented prefix. Pipeline-trigger (glptt-, 40 hex), incoming-mail
+    // Every GitLab token type carries a documented prefix. Pipeline-trigger (glptt-, 40: hex when issued, the
+    // token alphabet accepted as for the other types), incoming-mail
     // (glimt-, 25), OAuth-application (gloas-, 64) and agent (glagent-, 50+) tokens have fixed lengths; the
     // others are 20 characters (legacy) or longer routable tokens ending in `.<version>.<crc>`.
-    re: /(?:glptt-(?<body>[0-9a-f]{40})|glimt-[A-Za-z0-9_\-]{25}|gloas-[A-Za-z0-9_\-]{64}|glagent-[A-Za-z0-9_\-]{50,1024}|(?:gl(?:pat|dt|ft|soat|rtr?|ffct|cbt)-|GR1348941)(?:[0-9a-f]{1,5}_)?[A-Za-z0-9_\-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?)(?![A-Za-z0-9_\-.])/dg,
+    re: /(?:glptt-(?<body>[0-9A-Za-z_\-]{40})|glimt-[A-Za-z0-9_\-]{25}|gloas-[A-Za-z0-9_\-]{64}|glagent-[A-Za-z0-9_\-]{50,1024}|(?:gl(?:pat|dt|ft|soat|rtr?|ffct|cbt)-|GR1348941)(?:[0-9a-f]{1,5}_)?[A-Za-z0-9_\-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?)(?![A-Za-z0-9_\-.])/dg,
     random: false,
     check: (m) => formatBodyOk(m[0].replace(/^(?:gl[a-z]+-|GR1348941)(?:[0-9a-f]{1,5}_)?/, '').replace(/\.[0-9a-z]{2}\.[0-9a-z]{7,12}$/, '')),
   }), 'critical'),
@@ -797,7 +852,7 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     check: () => true,
   })),
   // --- payments
-  rule('stripe-key', ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'sk_prod_', 'whsec_'], 'Stripe secret / restricted keys and webhook signing secrets', tokenRule({
+  rule('stripe-key', ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'sk_prod_', 'rk_prod_', 'whsec_'], 'Stripe secret / restricted keys and webhook signing secrets', tokenRule({
     rule: 'stripe-key', severity: 'critical', reveal: 8, fwd: 260,
     re: /(?:(?:sk|rk)_(?:live|test|prod)_(?<body>[0-9A-Za-z]{10,247})|whsec_[A-Za-z0-9+/]{24,})(?![0-9A-Za-z])/dg,
     random: false,
@@ -872,9 +927,13 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     rule: 'hashicorp-token', severity: 'critical', back: 15, fwd: 400,
     re: /(?:[A-Za-z0-9]{14}\.atlasv1\.(?<body>[A-Za-z0-9_\-=]{60,70})|hv[sbr]\.[A-Za-z0-9_\-]{24,400})(?![A-Za-z0-9_\-])/dg,
   }), 'critical'),
-  rule('heroku-api-key', ['hrku-'], 'Heroku platform API key v2 (HRKU-AA…)', tokenRule({
+  rule('heroku-api-key', ['hrku-'], 'Heroku platform API key v2 (HRKU-AA + 58)', tokenRule({
     rule: 'heroku-api-key', severity: 'high', reveal: 5, fwd: 72,
-    re: /HRKU-(?<body>[A-Za-z0-9_\-]{58,64})(?![A-Za-z0-9_\-])/dg,
+    re: /HRKU-AA(?<body>[A-Za-z0-9_\-]{58})(?![A-Za-z0-9_\-])/dg,
+    // The body is base64url of binary: a run of `_` or `-` encodes 0xFF/0xFB bytes, not a blank to fill in,
+    // so the `____` placeholder shape does not apply; repeats, sequences and entropy still do.
+    random: false,
+    check: (m) => encodedBodyOk(m.groups!.body!),
   })),
   rule('age-secret-key', ['age-secret-key-'], 'age encryption secret key (bech32)', tokenRule({
     rule: 'age-secret-key', severity: 'critical', reveal: 15, fwd: 64,
@@ -902,7 +961,9 @@ export const ANCHORED_RULES: AnchoredRule[] = [
   })),
   rule('sourcegraph-token', ['sgp_'], 'Sourcegraph access token', tokenRule({
     rule: 'sourcegraph-token', severity: 'high', reveal: 4, fwd: 80,
-    re: /sgp_(?:[a-f0-9]{16}_|local_)?(?<body>[a-f0-9]{40})(?![A-Za-z0-9])/dg,
+    // sgp_ + optional 16-hex instance id or `local` + `_`, then 40 hex. Hex digits are case-insensitive, and
+    // the prefix and exact lengths carry the evidence.
+    re: /sgp_(?:[a-fA-F0-9]{16}_|local_)?(?<body>[a-fA-F0-9]{40})(?![A-Za-z0-9_])/dg,
   })),
   rule('openshift-token', ['sha256~'], 'OpenShift OAuth access token (sha256~ + 43)', tokenRule({
     rule: 'openshift-token', severity: 'high', reveal: 7, fwd: 48,
@@ -1080,16 +1141,21 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     ])(text, hitStart, hitEnd);
   }),
   rule('sonar-sourcegraph-token', ['sonar', 'sourcegraph', 'src_access_token'], 'SonarQube / Sourcegraph token (40 hex) assigned in their context', vendorRule('sonar/sourcegraph', [
-    { value: /^(?:sq[upa]_|sgp_(?:[a-f0-9]{16}_|local_)?)?[a-f0-9]{40}$/, rule: 'code-platform-token' },
+    { value: /^(?:sq[upa]_[a-f0-9]{40}|(?:sgp_(?:[a-fA-F0-9]{16}_|local_)?)?[a-fA-F0-9]{40})$/, rule: 'code-platform-token' },
     { key: /token|login|key/i, value: /^(?:sq[upa]_)?(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{40}$/, rule: 'code-platform-token' },
   ])),
   rule('vault-legacy-token', ['vault'], 'HashiCorp Vault legacy service token (s. + 24) assigned in Vault context', vendorRule('vault', [
     { key: /token/i, value: /^s\.(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{24}$/, rule: 'hashicorp-token' },
   ], 'critical'), 'critical'),
-  rule('facebook-secret', ['facebook', 'fb_app', 'fb-app', 'fbapp'], 'Facebook/Meta app secret (32 hex) in Facebook context', vendorRule('facebook', [
-    { key: /secret|token|key/i, value: /^[0-9a-f]{32}$/, rule: 'facebook-app-secret' },
-  ])),
-  rule('npmrc-auth', ['_authtoken', '_auth', '_password'], '.npmrc registry credentials (_authToken, _auth, _password)', (text, hitStart, hitEnd) => {
+  rule('facebook-secret', ['facebook', 'fb_app', 'fb-app', 'fbapp'], 'Facebook/Meta app secret (32 hex) and app access token (app id|secret) in Facebook context', (text, hitStart, hitEnd) => [
+    ...facebookSecret(text, hitStart, hitEnd),
+    ...facebookAppToken(text, hitStart, hitEnd),
+  ]),
+  rule('npmrc-auth', ['_authtoken', '_auth', '_password'], '.npmrc registry credentials (//registry/:_authToken, _auth, _password)', (text, hitStart, hitEnd) => {
+    // npm reads these keys only scoped to a registry, `//host[:port][/path]/:_authToken` (npm 9 refuses
+    // unscoped auth): a key without a `//host/:` scope (`_authToken=`, `//host:_authToken`, `///:_authToken`)
+    // is a malformed line that authenticates nothing.
+    if (!/\/\/[A-Za-z0-9][A-Za-z0-9.\-]*(?::\d+)?(?:\/[^\s:/]+)*\/:$/.test(text.slice(Math.max(0, hitStart - 300), hitStart))) return [];
     const m = /^\s*=\s*(\S+)/.exec(text.slice(hitEnd, hitEnd + 300));
     if (m === null) return [];
     const value = m[1]!.replace(/^["']|["']$/g, '');

@@ -89,7 +89,7 @@ export function isPlaceholder(value: string): boolean {
     kPlaceholderShape.test(v) ||
     (v.length <= kLongestPlaceholderWord && kPlaceholderWord.test(v)) ||
     kReference.test(v) ||
-    (/example|sample|changeme|placeholder|redacted|dummy/i.test(v) && !/[0-9]{3,}.*[A-Z]|[A-Z].*[0-9]{3,}/.test(v))
+    (/example|sample|changeme|placeholder|redacted|dummy|fake/i.test(v) && !/[0-9]{3,}.*[A-Z]|[A-Z].*[0-9]{3,}/.test(v))
   );
 }
 

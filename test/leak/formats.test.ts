@@ -1,0 +1,69 @@
+/**
+ * Published token shapes and near-miss principles added in the coverage/precision pass of 2026-11-22
+ * (issue 6). Every value is generated here from a seeded PRNG (team-made, never real).
+ */
+import { describe, expect, it } from 'vitest';
+import { detectLeaks } from '../../src/leak/index.ts';
+import { ALNUM, B64URL, HEX, TokenFactory } from './fixtures/tokens.ts';
+
+const t = new TokenFactory(2611);
+/** Hex with each letter's case flipped at random: hex is case-insensitive. */
+const mixedHex = (n: number): string => [...t.str(HEX, n)].map((c) => (t.int(2) === 0 ? c.toUpperCase() : c)).join('');
+const rules = (text: string): string[] => detectLeaks(text).filter((f) => f.family === 'secret').map((f) => f.rule);
+
+describe('vendor formats', () => {
+  const cases: Array<[string, string]> = [
+    [`SRC_ACCESS_TOKEN=sgp_${mixedHex(16)}_${mixedHex(40)}`, 'sourcegraph-token'],
+    [`token: sgp_local_${mixedHex(40)}`, 'sourcegraph-token'],
+    [`sourcegraph: ${t.str(HEX, 40)}`, 'code-platform-token'],
+    [`snyk: ${t.uuid()}`, 'vendor-api-key'],
+    [`facebook app token ${t.digits(15)}|${t.mixed(B64URL, 27)}`, 'facebook-access-token'],
+    [`{"facebook": {"app_access_token": "${t.digits(16)}|${t.str(HEX, 32)}"}}`, 'facebook-access-token'],
+    [`HEROKU_API_KEY=HRKU-AA${t.mixed(B64URL, 24)}____${t.mixed(B64URL, 30)}`, 'heroku-api-key'],
+    [`STRIPE_RESTRICTED=rk_prod_51${t.mixed(ALNUM, 96)}`, 'stripe-key'],
+    [`trigger: glptt-${t.mixed(B64URL, 40)}`, 'gitlab-token'],
+    [`maps_key = "AIzaSy${t.mixed(B64URL, 33)}"`, 'gcp-api-key'],
+  ];
+  for (const [text, rule] of cases) {
+    it(`finds ${rule} in ${text.slice(0, 40)}`, () => {
+      expect(rules(text), text).toContain(rule);
+    });
+  }
+
+  it('reads a Basic credential whose password holds a non-ASCII byte', () => {
+    const raw = Buffer.concat([Buffer.from(`svc-${t.mixed(ALNUM, 8)}:${t.mixed(ALNUM, 10)}`), Buffer.from([0xe9]), Buffer.from(t.mixed(ALNUM, 8))]);
+    const text = `curl -H "Authorization: Basic ${raw.toString('base64')}" https://api.exchange.test/v1/orders`;
+    expect(rules(text), text).toContain('basic-auth');
+  });
+});
+
+describe('near misses', () => {
+  const cases: string[] = [
+    // the vendor's name inside another word is no vendor context
+    `rookTable = 00${t.mixed(ALNUM, 40)}`,
+    `sumOfExposures = ${t.mixed(ALNUM, 64)};`,
+    // AIza without the fixed `Sy` that follows it in every Google API key
+    `const label = "AIzaQ${t.mixed(B64URL, 34)}"`,
+    // app id | secret without any Facebook context
+    `order ${t.digits(15)}|${t.mixed(B64URL, 27)} filled`,
+    // .npmrc auth keys must be scoped to a registry (`//host/:_authToken`)
+    `_authToken=${t.uuid()}`,
+    `//registry.npmjs.org:_authToken=${t.uuid()}`,
+    `///:_authToken=${t.uuid()}`,
+    // values that say what they are not: fake, punctuation only, an identifier naming a credential, a kebab-case name
+    'db_password = "not-a-real-fake-value"',
+    'password = "#!?-*.,;"',
+    'password: "admin_password"',
+    'password: staging-db-secret',
+  ];
+  for (const text of cases) {
+    it(`keeps ${text.slice(0, 50)} clean`, () => {
+      expect(rules(text), text).toEqual([]);
+    });
+  }
+
+  it('still reports a registry-scoped .npmrc token', () => {
+    const text = `//npm.pkg.example.io/team/:_authToken=${t.uuid()}`;
+    expect(rules(text), text).toContain('npm-token');
+  });
+});
