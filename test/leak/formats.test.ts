@@ -9,7 +9,7 @@ import { ALNUM, B64URL, HEX, TokenFactory } from './fixtures/tokens.ts';
 const t = new TokenFactory(2611);
 /** Hex with each letter's case flipped at random: hex is case-insensitive. */
 const mixedHex = (n: number): string => [...t.str(HEX, n)].map((c) => (t.int(2) === 0 ? c.toUpperCase() : c)).join('');
-const rules = (text: string): string[] => detectLeaks(text).filter((f) => f.family === 'secret').map((f) => f.rule);
+const rules = (text: string): string[] => detectLeaks(text).filter((f) => f.family === 'secret').map((f) => f.rule ?? '');
 
 describe('vendor formats', () => {
   const cases: Array<[string, string]> = [
