@@ -4,7 +4,7 @@
  * JS prefilter. All three return public Findings with masked evidence and raw-text offsets.
  */
 import type { Finding } from '../types.ts';
-import { AnchorMatcher, type AnchorHit } from './prefilter.ts';
+import { AnchorMatcher, type AnchorHit, type PackedHits } from './prefilter.ts';
 import { ANCHORED_RULES, type AnchoredRule } from './rules.ts';
 import type { LeakSpan } from './span.ts';
 import { keepBest } from './overlap.ts';
@@ -14,9 +14,15 @@ import { scanUnanchoredCodes, scanUnanchoredSpans } from './unanchored.ts';
 /** Signature id → index into ANCHORED_RULES. */
 const kRuleIndex = new Map<string, number>(ANCHORED_RULES.map((r, k) => [r.id, k]));
 let matcher: AnchorMatcher | null = null;
+/** The matcher's signature number → index into ANCHORED_RULES (as `kRuleIndex` maps its id). */
+let ruleOfSignature: Int32Array = new Int32Array(0);
 
 function anchorMatcher(): AnchorMatcher {
-  return (matcher ??= new AnchorMatcher(ANCHORED_RULES));
+  if (matcher === null) {
+    matcher = new AnchorMatcher(ANCHORED_RULES);
+    ruleOfSignature = Int32Array.from(matcher.signatureIds, (id) => kRuleIndex.get(id)!);
+  }
+  return matcher;
 }
 
 const byStartThenLonger = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || b.end - a.end;
@@ -45,11 +51,43 @@ export function confirmSpans(text: string, hits: readonly AnchorHit[]): LeakSpan
   return out;
 }
 
+/**
+ * `confirmSpans` over the JS prefilter's packed hits (same hits, same order, same confirmations): no hit
+ * objects and no id lookups. Hits out of text order are visited in the order the stable sort there gives.
+ */
+function confirmPacked(text: string, hits: PackedHits): LeakSpan[] {
+  const out: LeakSpan[] = [];
+  const n = hits.count;
+  const sig = hits.signature;
+  const starts = hits.start;
+  const ends = hits.end;
+  let ordered = true;
+  for (let k = 1; k < n && ordered; k++) ordered = starts[k - 1]! < starts[k]! || (starts[k - 1] === starts[k] && ends[k - 1]! >= ends[k]!);
+  let order: Int32Array | null = null;
+  if (!ordered) {
+    const idx = Array.from({ length: n }, (_, k) => k);
+    idx.sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]! || a - b);
+    order = Int32Array.from(idx);
+  }
+  const lastEnd = new Int32Array(ANCHORED_RULES.length).fill(-1);
+  for (let q = 0; q < n; q++) {
+    const h = order === null ? q : order[q]!;
+    const k = ruleOfSignature[sig[h]!]!;
+    const start = starts[h]!;
+    if (start < lastEnd[k]!) continue;
+    const end = ends[h]!;
+    lastEnd[k] = end;
+    const found = ANCHORED_RULES[k]!.confirm(text, start, end);
+    for (let f = 0; f < found.length; f++) out.push(found[f]!);
+  }
+  return out;
+}
+
 /** Decoded layers are scanned with everything except a further decode (one level deep). */
 function scanLayer(decoded: string): LeakSpan[] {
   const codes = acquireCodes(decoded);
   try {
-    const spans = confirmSpans(decoded, anchorMatcher().findAllCodes(codes, decoded.length));
+    const spans = confirmPacked(decoded, anchorMatcher().findPackedCodes(codes, decoded.length));
     for (const s of scanUnanchoredCodes(decoded, codes)) spans.push(s);
     return resolveOverlaps(spans);
   } finally {
@@ -98,7 +136,7 @@ export function detectLeaks(text: string): Finding[] {
   const codes = acquireCodes(text);
   let spans: LeakSpan[];
   try {
-    spans = confirmSpans(text, anchorMatcher().findAllCodes(codes, text.length));
+    spans = confirmPacked(text, anchorMatcher().findPackedCodes(codes, text.length));
     for (const s of scanUnanchoredCodes(text, codes, scanLayer)) spans.push(s);
   } finally {
     releaseCodes();

@@ -24,11 +24,17 @@ export class AnchorMatcher {
   readonly #classOf: Uint8Array;
   readonly #width: number;
   readonly #firstMatch: number;
-  /** Per state id (unpremultiplied) − first match state: indexes into `#anchors` (fail-link outputs merged). */
-  readonly #out: number[][];
-  readonly #anchors: Array<{ length: number; signatureIds: string[] }>;
+  /**
+   * Per match state (unpremultiplied id − first match state), what ends there, as pairs (anchor length,
+   * signature number) in report order: its anchors (fail-link outputs merged), each anchor's signatures.
+   */
+  readonly #out: Int32Array[];
+  /** Signature number → id (numbered by first appearance in the constructor's list). */
+  readonly signatureIds: readonly string[];
   /** Length of the longest anchor. */
   readonly #longest: number;
+  /** The four streams' hits (reused: valid until the next call), and the merged list of the last call. */
+  readonly #streams = [new PackedHits(), new PackedHits(), new PackedHits(), new PackedHits()];
 
   constructor(signatures: ReadonlyArray<{ id: string; anchors: readonly string[] }>) {
     const byAnchor = new Map<string, string[]>();
@@ -47,7 +53,7 @@ export class AnchorMatcher {
     // Trie
     const goto: Array<Map<number, number>> = [new Map()];
     const out: Array<number[] | undefined> = [undefined];
-    this.#anchors = [];
+    const anchors: Array<{ length: number; signatureIds: string[] }> = [];
     for (const [a, ids] of byAnchor) {
       let st = 0;
       for (let i = 0; i < a.length; i++) {
@@ -61,8 +67,8 @@ export class AnchorMatcher {
         }
         st = nx;
       }
-      const id = this.#anchors.length;
-      this.#anchors.push({ length: a.length, signatureIds: ids });
+      const id = anchors.length;
+      anchors.push({ length: a.length, signatureIds: ids });
       (out[st] ??= []).push(id);
     }
     // BFS for failure links, then a full DFA table (trie state ids).
@@ -128,7 +134,14 @@ export class AnchorMatcher {
     this.#delta = table;
     this.#longest = Math.max(1, ...[...byAnchor.keys()].map((a) => a.length));
     this.#firstMatch = firstMatch * width;
-    this.#out = order.slice(firstMatch).map((st) => out[st]!);
+    const numberOf = new Map<string, number>();
+    for (const s of signatures) if (!numberOf.has(s.id)) numberOf.set(s.id, numberOf.size);
+    this.signatureIds = [...numberOf.keys()];
+    this.#out = order.slice(firstMatch).map((st) => {
+      const pairs: number[] = [];
+      for (const id of out[st]!) for (const sid of anchors[id]!.signatureIds) pairs.push(anchors[id]!.length, numberOf.get(sid)!);
+      return Int32Array.from(pairs);
+    });
   }
 
   /** All anchor hits in `text` (ASCII case-insensitive; any non-ASCII char breaks a match). */
@@ -143,13 +156,27 @@ export class AnchorMatcher {
 
   /** `findAll` over the UTF-16 code units of a text already in `codes[0, n)` (see `acquireCodes`). */
   findAllCodes(codes: Uint16Array, n: number): AnchorHit[] {
+    const packed = this.findPackedCodes(codes, n);
+    const ids = this.signatureIds;
+    const hits: AnchorHit[] = [];
+    for (let k = 0; k < packed.count; k++) hits.push({ signatureId: ids[packed.signature[k]!]!, start: packed.start[k]!, end: packed.end[k]! });
+    return hits;
+  }
+
+  /**
+   * The same hits, in the same order, as parallel typed arrays (signature number, start, end): no object per
+   * hit. The result is reused by the next call on this matcher: read it before scanning again.
+   */
+  findPackedCodes(codes: Uint16Array, n: number): PackedHits {
     // Each step of one automaton waits for the previous table load; four automata over four quarters of the
     // text interleave those waits. Each quarter is entered `longest - 1` characters early, from the start
     // state, which gives the same state as the single pass by the quarter's first character (no anchor is
     // longer), and reports only the hits that end inside its quarter, so the hits and their order are the
     // single pass's.
     const warm = this.#longest - 1;
-    if (n < 4 * (warm + 256)) return this.#scan(codes, 0, 0, n, []);
+    const [h0, h1, h2, h3] = this.#streams as [PackedHits, PackedHits, PackedHits, PackedHits];
+    h0.count = 0;
+    if (n < 4 * (warm + 256)) return this.#scan(codes, 0, 0, n, h0);
     const q = Math.ceil(n / 4);
     const b1 = q;
     const b2 = 2 * q;
@@ -158,10 +185,9 @@ export class AnchorMatcher {
     const classOf = this.#classOf;
     const firstMatch = this.#firstMatch;
     const last = firstMatch - 1;
-    const h0: AnchorHit[] = [];
-    const h1: AnchorHit[] = [];
-    const h2: AnchorHit[] = [];
-    const h3: AnchorHit[] = [];
+    h1.count = 0;
+    h2.count = 0;
+    h3.count = 0;
     // Stream k reads from b_k - warm (stream 0 from 0); all run `steps` together, then each finishes alone.
     const p1 = b1 - warm;
     const p2 = b2 - warm;
@@ -202,15 +228,14 @@ export class AnchorMatcher {
     this.#scan(codes, s1, p1 + done, b2, h1);
     this.#scan(codes, s2, p2 + done, b3, h2);
     this.#scan(codes, s3, p3 + done, n, h3);
-    const hits = h0;
-    for (const h of h1) hits.push(h);
-    for (const h of h2) hits.push(h);
-    for (const h of h3) hits.push(h);
-    return hits;
+    h0.append(h1);
+    h0.append(h2);
+    h0.append(h3);
+    return h0;
   }
 
   /** One automaton from state `st` over codes[from, to), reporting into `hits`. */
-  #scan(codes: Uint16Array, st: number, from: number, to: number, hits: AnchorHit[]): AnchorHit[] {
+  #scan(codes: Uint16Array, st: number, from: number, to: number, hits: PackedHits): PackedHits {
     const delta = this.#delta;
     const classOf = this.#classOf;
     const firstMatch = this.#firstMatch;
@@ -222,10 +247,44 @@ export class AnchorMatcher {
   }
 
   /** The anchors ending at `i` in (premultiplied) match state `st`. */
-  #report(st: number, i: number, hits: AnchorHit[]): void {
-    for (const id of this.#out[(st - this.#firstMatch) / this.#width]!) {
-      const a = this.#anchors[id]!;
-      for (const sid of a.signatureIds) hits.push({ signatureId: sid, start: i + 1 - a.length, end: i + 1 });
-    }
+  #report(st: number, i: number, hits: PackedHits): void {
+    const pairs = this.#out[(st - this.#firstMatch) / this.#width]!;
+    for (let k = 0; k < pairs.length; k += 2) hits.push(pairs[k + 1]!, i + 1 - pairs[k]!, i + 1);
+  }
+}
+
+/** Anchor hits as parallel arrays: signature number (see `AnchorMatcher.signatureIds`), start, end. */
+export class PackedHits {
+  signature: Int32Array = new Int32Array(256);
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+  count = 0;
+
+  push(signature: number, start: number, end: number): void {
+    if (this.count === this.start.length) this.#grow(this.count * 2);
+    const k = this.count++;
+    this.signature[k] = signature;
+    this.start[k] = start;
+    this.end[k] = end;
+  }
+
+  append(other: PackedHits): void {
+    const need = this.count + other.count;
+    if (need > this.start.length) this.#grow(Math.max(need, this.start.length * 2));
+    this.signature.set(other.signature.subarray(0, other.count), this.count);
+    this.start.set(other.start.subarray(0, other.count), this.count);
+    this.end.set(other.end.subarray(0, other.count), this.count);
+    this.count = need;
+  }
+
+  #grow(size: number): void {
+    const grow = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.signature = grow(this.signature);
+    this.start = grow(this.start);
+    this.end = grow(this.end);
   }
 }

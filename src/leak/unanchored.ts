@@ -54,7 +54,7 @@ const kMinPhrase = 12;
  * loop's locals. One per scan: a decoded layer is scanned while the outer scan is mid-stretch.
  */
 class ScanState {
-  readonly out: LeakSpan[] = [];
+  out: LeakSpan[] = [];
   /** Digit groups of the current chain (at most 12). */
   readonly chainStarts = new Int32Array(12);
   readonly chainEnds = new Int32Array(12);
@@ -75,11 +75,24 @@ class ScanState {
    * Each is a necessary condition of that file's patterns: keep them in step.
    */
   extraHint = false;
-  constructor(
-    readonly text: string,
-    readonly codes: Uint16Array,
-  ) {}
+  text = '';
+  codes: Uint16Array = new Uint16Array(0);
+
+  /** Ready for a scan of `text` (the arrays are kept: every slot is written before it is read). */
+  reset(text: string, codes: Uint16Array): void {
+    this.out = [];
+    this.chainCount = 0;
+    this.chainDigits = 0;
+    this.segCount = 0;
+    this.extraHint = false;
+    this.text = text;
+    this.codes = codes;
+  }
 }
+
+/** One state per nesting level (a decoded layer is scanned inside the outer scan), reused across scans. */
+const statePool: ScanState[] = [];
+let stateDepth = 0;
 
 /** Unanchored detectors over `text` (its code units copied once into a reused buffer). */
 export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpan[] {
@@ -98,7 +111,20 @@ export function scanUnanchoredSpans(text: string, layer?: LayerScanner): LeakSpa
  * stretch of 12+ of them could be a phrase (see `resolveStretch`).
  */
 export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: LayerScanner): LeakSpan[] {
-  const st = new ScanState(text, codes);
+  const st = (statePool[stateDepth] ??= new ScanState());
+  st.reset(text, codes);
+  stateDepth++;
+  try {
+    scanText(st, text, codes, layer);
+    return st.out;
+  } finally {
+    stateDepth--;
+    st.text = '';
+    st.out = [];
+  }
+}
+
+function scanText(st: ScanState, text: string, codes: Uint16Array, layer: LayerScanner | undefined): void {
   const n = text.length;
 
   let alnumStart = -1;
@@ -143,14 +169,30 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
           // separator would do in the general path below, without its tests: close the alphanumeric and base64
           // runs (both started here) and append the word (no punctuation around it) to the stretch.
           if (st.chainCount > 0) flushChain(st);
-          const len = j - i;
-          if (alnumRunMayMatch(len, c, codes[i + 1]!)) alnumRun(text, i, j, alnumFlagsOf(codes, i, j), st.out, layer);
-          if (layer !== undefined && len >= kMinEncoded) base64Run(text, i, j, st.out, layer);
-          let k = st.segCount;
-          if (k === st.segStarts.length) growStretch(st);
-          st.segStarts[k] = i;
-          st.segEnds[k] = len <= MAX_WORD_UNITS ? j : -j;
-          st.segCount = ++k;
+          // Prose: stay here while tokens are letters-only words each followed by such a separator (nothing is
+          // open between them), and hand back to the general path at the first other token, from its start.
+          let s = i;
+          let c0 = c;
+          for (;;) {
+            const len = j - s;
+            if (alnumRunMayMatch(len, c0, codes[s + 1]!)) alnumRun(text, s, j, alnumFlagsOf(codes, s, j), st.out, layer);
+            if (layer !== undefined && len >= kMinEncoded) base64Run(text, s, j, st.out, layer);
+            let k = st.segCount;
+            if (k === st.segStarts.length) growStretch(st);
+            st.segStarts[k] = s;
+            st.segEnds[k] = len <= MAX_WORD_UNITS ? j : -j;
+            st.segCount = ++k;
+            if (j >= n) break;
+            const next = j + 1;
+            c0 = codes[next]!;
+            if (((c0 | 32) - 97) >>> 0 >= 26) break;
+            let e = next + 1;
+            for (let d = codes[e]!; ((d | 32) - 97) >>> 0 < 26; d = codes[++e]!);
+            const sep = codes[e]!;
+            if (!(sep <= 32 || sep === 44)) break;
+            s = next;
+            j = e;
+          }
           alnumStart = -1;
           b64Start = -1;
           tokStart = -1;
@@ -220,7 +262,6 @@ export function scanUnanchoredCodes(text: string, codes: Uint16Array, layer?: La
   endStretch(st);
   // The extra detectors run regexes over the whole text; call them only when the pass saw what they need.
   if (extraHint || st.extraHint) scanExtraSpans(text, st.out);
-  return st.out;
 }
 
 function isDigit(c: number): boolean {
