@@ -125,8 +125,8 @@ const kOtherScript = /[\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]/;
 const kPhraseSizes = new Set([12, 15, 18, 21, 24]);
 
 /**
- * Common words of at least three letters in languages written with these scripts: prose holds them, a
- * seed phrase (nouns, verbs and adjectives chosen for distinctness) does not. One is enough to reject.
+ * Common words of at least three letters in languages written with these scripts: prose holds several, a
+ * seed phrase (nouns, verbs and adjectives chosen for distinctness) at most one. Two are enough to reject.
  */
 const kFunctionWords = new Set([
   // Russian / Ukrainian / Bulgarian
@@ -153,7 +153,7 @@ const kLatinWord = /^[a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f\u0131]{3,12}$/;
  * Seed phrases in wordlists we do not ship, recognised by shape: a line, quoted string, value after a
  * `:`/`=` label or block of consecutive word-only lines (numbering allowed) holding exactly 12, 15, 18,
  * 21 or 24 words, all lowercase letters of one
- * script, 3-12 letters, no common function word, at most two repeats; Latin-script phrases must carry a
+ * script, 3-12 letters, at most one common function word, at most two repeats; Latin-script phrases must carry a
  * non-ASCII letter and must not be made only of words from the shipped lists (those are checksum-checked).
  */
 function scanStructuralMnemonics(text: string, out: LeakSpan[]): void {
@@ -241,8 +241,12 @@ function phraseSpan(text: string, s: number, e: number): LeakSpan | null {
   const script = kCyrillicWord.test(words[0]!) ? kCyrillicWord : kLatinWord;
   let nonAscii = false;
   let unshipped = false;
+  // Prose of a dozen words holds several common words (and 1-2 letter words, which the word shape already
+  // refuses); a wordlist draw may hold one, since these lists include a few (`свой`, `после`, `nasıl`).
+  let functionWords = 0;
   for (const w of words) {
-    if (!script.test(w) || kFunctionWords.has(w)) return null;
+    if (!script.test(w)) return null;
+    if (kFunctionWords.has(w) && ++functionWords > 1) return null;
     if (/[^a-z]/.test(w)) nonAscii = true;
   }
   for (const w of words) {

@@ -23,6 +23,7 @@ describe('vendor formats', () => {
     [`STRIPE_RESTRICTED=rk_prod_51${t.mixed(ALNUM, 96)}`, 'stripe-key'],
     [`trigger: glptt-${t.mixed(B64URL, 40)}`, 'gitlab-token'],
     [`maps_key = "AIzaSy${t.mixed(B64URL, 33)}"`, 'gcp-api-key'],
+    [`{"proxy_auth": "${Buffer.from(`desk-${t.digits(4)}:${t.mixed(ALNUM, 24)}`).toString('base64')}"}`, 'generic-secret'],
   ];
   for (const [text, rule] of cases) {
     it(`finds ${rule} in ${text.slice(0, 40)}`, () => {
@@ -55,6 +56,8 @@ describe('near misses', () => {
     'password = "#!?-*.,;"',
     'password: "admin_password"',
     'password: staging-db-secret',
+    // a name ending in auth holding a word, not a credential
+    '{"auth": "oauth2", "default_auth": "session_cookie"}',
   ];
   for (const text of cases) {
     it(`keeps ${text.slice(0, 50)} clean`, () => {
@@ -65,5 +68,22 @@ describe('near misses', () => {
   it('still reports a registry-scoped .npmrc token', () => {
     const text = `//npm.pkg.example.io/team/:_authToken=${t.uuid()}`;
     expect(rules(text), text).toContain('npm-token');
+  });
+});
+
+describe('structural seed phrases holding one common word', () => {
+  // Team-made pseudo-words (random syllables); the wordlists we do not ship include a few common words.
+  const syllables = (n: number): string => Array.from({ length: n }, () => 'бвгджзклмнпрстфх'[t.int(16)]! + 'аеиоуя'[t.int(6)]!).join('');
+  const words = (n: number): string[] => Array.from({ length: n }, () => syllables(2 + t.int(2)));
+
+  it('finds a 12-word phrase with one common word among them', () => {
+    const w = words(12);
+    w[7] = 'после';
+    const text = `seed: ${w.join(' ')}`;
+    expect(rules(text), text).toContain('seed-phrase');
+  });
+  it('ignores 12 words of prose with two common words and no short word', () => {
+    const text = 'трейдер сказал что бот продал весь объём после резкого падения цены утром';
+    expect(rules(text), text).toEqual([]);
   });
 });
