@@ -679,6 +679,32 @@ const gcpServiceAccount: Confirmer = (text, hitStart, hitEnd) => {
   return [];
 };
 
+/**
+ * The credential strings of a Docker registry config (`{"auths": {host: {auth, password, identitytoken}}}` or
+ * the legacy `{host: {auth, …}}`), or null when `json` is not one.
+ */
+function dockerConfigCredentials(json: string): string[] | null {
+  if (!/"(?:auth|password|identitytoken)"\s*:/.test(json)) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (v === null || typeof v !== 'object') return null;
+  const root = v as Record<string, unknown>;
+  const hosts = (typeof root.auths === 'object' && root.auths !== null ? root.auths : root) as Record<string, unknown>;
+  const out: string[] = [];
+  for (const entry of Object.values(hosts)) {
+    if (entry === null || typeof entry !== 'object') continue;
+    for (const k of ['auth', 'password', 'identitytoken']) {
+      const c = (entry as Record<string, unknown>)[k];
+      if (typeof c === 'string') out.push(c);
+    }
+  }
+  return out.length > 0 ? out : null;
+}
+
 /** Kubernetes Secret manifests: every value under `data:` / `stringData:`. */
 const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
   // `kind: Secret` exactly: SecretProviderClass, SecretStore, ExternalSecret-style CRDs hold references, not values.
@@ -696,6 +722,10 @@ const kubernetesSecret: Confirmer = (text, hitStart, hitEnd) => {
     if (isPlaceholder(v)) return true;
     if (/^[A-Za-z0-9+/]+={0,2}$/.test(v) && v.length % 4 === 0) {
       const d = Buffer.from(v, 'base64').toString('utf8');
+      // A registry config (`.dockercfg`, `.dockerconfigjson`) is judged by its credential fields, not by its
+      // registry host or e-mail (a documentation host name there says nothing about the password).
+      const creds = dockerConfigCredentials(d);
+      if (creds !== null) return creds.every((c) => isPlaceholder(c) || c.length < 4);
       // A value that decodes to four characters or fewer (`bar\n`, `1234`) is a stand-in, not a credential.
       if (/^[\x20-\x7e\t\r\n]*$/.test(d) && (isPlaceholder(d) || d.trim().length <= 4)) return true;
     }

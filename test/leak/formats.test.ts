@@ -2,7 +2,8 @@
  * Published token shapes and near-miss principles added in the coverage/precision pass of 2026-11-22
  * (issue 6). Every value is generated here from a seeded PRNG (team-made, never real).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/engine.ts';
 import { detectLeaks } from '../../src/leak/index.ts';
 import { ALNUM, B64URL, HEX, TokenFactory } from './fixtures/tokens.ts';
 
@@ -11,8 +12,7 @@ const t = new TokenFactory(2611);
 const mixedHex = (n: number): string => [...t.str(HEX, n)].map((c) => (t.int(2) === 0 ? c.toUpperCase() : c)).join('');
 const rules = (text: string): string[] => detectLeaks(text).filter((f) => f.family === 'secret').map((f) => f.rule ?? '');
 
-describe('vendor formats', () => {
-  const cases: Array<[string, string]> = [
+const kFormatCases: Array<[string, string]> = [
     [`SRC_ACCESS_TOKEN=sgp_${mixedHex(16)}_${mixedHex(40)}`, 'sourcegraph-token'],
     [`token: sgp_local_${mixedHex(40)}`, 'sourcegraph-token'],
     [`sourcegraph: ${t.str(HEX, 40)}`, 'code-platform-token'],
@@ -24,8 +24,10 @@ describe('vendor formats', () => {
     [`trigger: glptt-${t.mixed(B64URL, 40)}`, 'gitlab-token'],
     [`maps_key = "AIzaSy${t.mixed(B64URL, 33)}"`, 'gcp-api-key'],
     [`{"proxy_auth": "${Buffer.from(`desk-${t.digits(4)}:${t.mixed(ALNUM, 24)}`).toString('base64')}"}`, 'generic-secret'],
-  ];
-  for (const [text, rule] of cases) {
+];
+
+describe('vendor formats', () => {
+  for (const [text, rule] of kFormatCases) {
     it(`finds ${rule} in ${text.slice(0, 40)}`, () => {
       expect(rules(text), text).toContain(rule);
     });
@@ -84,6 +86,39 @@ describe('structural seed phrases holding one common word', () => {
   });
   it('ignores 12 words of prose with two common words and no short word', () => {
     const text = 'трейдер сказал что бот продал весь объём после резкого падения цены утром';
+    expect(rules(text), text).toEqual([]);
+  });
+});
+
+describe('the same cases through the engine (WASM DFA anchors on normalized text)', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createEngine({ inline: true });
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+  it('reports every standalone secret finding at the same span with the same rule', async () => {
+    const missed: string[] = [];
+    for (const [text] of kFormatCases) {
+      const result = await engine.scan({ text, context: 'tool_output' });
+      for (const f of detectLeaks(text).filter((x) => x.family === 'secret')) {
+        if (!result.findings.some((e) => e.start === f.start && e.end === f.end && e.rule === f.rule)) missed.push(`${f.rule}: ${text.slice(0, 60)}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('registry configs in Kubernetes Secrets', () => {
+  const manifest = (config: object): string =>
+    `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/dockerconfigjson\nmetadata:\n  name: registry-pull\ndata:\n  .dockerconfigjson: |\n    ${Buffer.from(JSON.stringify(config)).toString('base64')}\n`;
+  it('judges the credential fields, not the registry host', () => {
+    const text = manifest({ auths: { 'https://registry.example.com/v1/': { auth: Buffer.from(`bot:${t.mixed(ALNUM, 20)}`).toString('base64') } } });
+    expect(rules(text), text).toContain('kubernetes-secret');
+  });
+  it('ignores a config whose credentials are stand-ins', () => {
+    const text = manifest({ auths: { 'https://ghcr.io': { username: 'bot', password: 'changeme' } } });
     expect(rules(text), text).toEqual([]);
   });
 });
