@@ -106,8 +106,10 @@ async function main(): Promise<void> {
   const outDir = flag('--out') ?? join(root, 'src/model/weights');
   const q = Number(flag('--quantile') ?? '0.99');
   const hyper: Hyper = { ...kDefaultHyper, useStruct: !process.argv.includes('--no-struct') };
-  // Experiment switches (defaults live in kDefaultHyper): --prompt-share X, --intent-struct-exclude a,b (names; '' = none).
+  // Experiment switches (defaults live in kDefaultHyper): --seed N, --prompt-share X, --intent-struct-exclude a,b (names; '' = none).
   if (flag('--prompt-share') !== undefined) hyper.promptNegativeShare = Number(flag('--prompt-share'));
+  // --seed N: a different shuffle, to tell a change's effect from training noise.
+  if (flag('--seed') !== undefined) hyper.seed = Number(flag('--seed'));
   if (flag('--intent-struct-exclude') !== undefined) {
     hyper.intentStructExcluded = flag('--intent-struct-exclude')!.split(',').filter((n) => n !== '').map((n) => {
       const k = STRUCT_NAMES.indexOf(n);
