@@ -527,9 +527,8 @@ export function processSegment(start: usize, end: usize): void {
     if (sentenceStart && words > 0 && (m & CAT_IMPER)) addStruct(34, 1);
     sentenceStart = false;
     any |= m;
-    if (m != 0) {
-      for (let b = 0; b < NUM_CATS; b++) if ((m >> b) & 1) addStruct(b, 1);
-    }
+    // One addition per set category bit (most words carry one or two: stopword, question).
+    for (let bits = m; bits != 0; bits &= bits - 1) addStruct(<i32>ctz(bits), 1);
     // Wrapper tokens: <information>, [system], <|im_start|>, {admin}
     if ((m & CAT_WRAPPER) && t > 0) {
       const pk = load<u8>(kindB + <usize>(t - 1)) == <u8>K_PUNCT;
