@@ -358,34 +358,17 @@ function opensBlock(text: string, i: number): boolean {
   if (i >= end) return false;
   const c = text[i]!;
   if (c === '"' || c === "'" || c === '`') return true;
-  // A config line `name: binance` / `EXCHANGE=kraken` ending here: the block around it holds the credentials.
-  let j = i;
-  while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-  if (j >= text.length || text[j] === '\n' || text[j] === '\r') return true;
-  if (j < end && /[:={(\[]/.test(text[j]!)) return true;
   // Prose naming the credentials right after the venue: "my Bybit API credentials — key: …, secret: …".
-  // (the rest of the line, at most 80 characters; speed: most venue names are in running text, so the pattern
-  // is tried only on a line holding one of its words, found without a slice)
+  // (the rest of the line, at most 80 characters; speed: no split, no array)
   let lineEnd = i;
   const lineLimit = Math.min(text.length, i + 80);
-  let word = false;
-  for (; lineEnd < lineLimit; lineEnd++) {
-    const d = text.charCodeAt(lineEnd);
-    if (d === 10) break;
-    if (!word) word = credentialWordAt(text, lineEnd, d | 32, lineLimit);
-  }
-  return word && /\b(?:key|secret|token|passphrase|credentials?)s?\b[^\n]{0,12}?(?::|=|\bis\b)/i.test(text.slice(i, lineEnd));
-}
-
-/**
- * Whether `key`, `secret`, `token`, `passphrase` or `credential` (ASCII letters in any case, as the `i` flag
- * without `u` matches them) starts at `p` and ends by `limit`; `lower` is the code at `p` OR 32.
- */
-function credentialWordAt(text: string, p: number, lower: number, limit: number): boolean {
-  const word = lower === 107 ? 'key' : lower === 115 ? 'secret' : lower === 116 ? 'token' : lower === 112 ? 'passphrase' : lower === 99 ? 'credential' : '';
-  if (word === '' || p + word.length > limit) return false;
-  for (let k = 1; k < word.length; k++) if ((text.charCodeAt(p + k) | 32) !== word.charCodeAt(k)) return false;
-  return true;
+  while (lineEnd < lineLimit && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+  const line = text.slice(i, lineEnd);
+  if (/\b(?:key|secret|token|passphrase|credentials?)s?\b[^\n]{0,12}?(?::|=|\bis\b)/i.test(line)) return true;
+  while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+  // A config line `name: binance` / `EXCHANGE=kraken` ending here: the block around it holds the credentials.
+  if (i >= text.length || text[i] === '\n' || text[i] === '\r') return true;
+  return i < end && /[:={(\[]/.test(text[i]!);
 }
 
 /** Exchange keys are random tokens or UUIDs (OKX, KuCoin); passphrases are any literal. */
