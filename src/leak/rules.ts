@@ -126,9 +126,17 @@ function rule(
 /**
  * Key names that hold identifiers, not secrets, even though they contain `key`/`token`/`secret`:
  * public keys, map/sort/cache keys, pagination tokens, names/ids/paths of secrets, lengths and types.
+ * The words are matched as words of the key (`page_token`, `nextPageToken`, `csrftoken`), so a vendor whose
+ * name contains one (`dynatrace_token`, `pagerduty_key`, `hashicorp_token`, `nextcloud_secret`) is not caught.
  */
-const kNotSecretKey =
-  /(?:public|publishable|pubkey|pub_key|authenticity|csrf|xsrf|nonce|primary|foreign|sort|partition|cache|idempot|dedup|lookup|hash|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|keyboard|monkey|turkey|hockey|jockey|donkey|whiskey|keyword|keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$|(?:^|[_\-.])sign(?:ature)?$)/i;
+const kNotSecretWord =
+  /(?:^|_)(?:(?:sort|partition|cache|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|primary|foreign|lookup|nonce|keyword|keyboard|hash(?:ed|key|value|code)?)(?:_|$)|public|publishable|pubkey|pub_key|authenticity|csrf|xsrf|idempot|dedup|monkey|turkey|hockey|jockey|donkey|whiskey)/;
+const kNotSecretKeyShape =
+  /(?:keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$|(?:^|[_\-.])sign(?:ature)?$)/i;
+
+function isNotSecretKey(key: string): boolean {
+  return kNotSecretWord.test(keyWords(key).join('_')) || kNotSecretKeyShape.test(key);
+}
 
 /** Key words whose assigned value is a password rather than a token (also in Spanish, German, French, Portuguese, …). */
 const kPasswordKey = /pass(?:word|wd|phrase)?|pwd|pswd|contrase(?:ñ|n)a|passwort|kennwort|mot_?de_?passe|senha|parola|wachtwoord|salasana|[sş]ifre|пароль/i;
@@ -206,8 +214,11 @@ export function contextValue(
     if (a.quote === '' && /^[a-z]+(?:-[a-z]+)+$/.test(value)) return null;
     return { span, value, password: true, key: a.key };
   }
-  if (kNotSecretKey.test(a.key)) return null;
+  if (isNotSecretKey(a.key)) return null;
   if (kStrongKey.test(a.key) && strongLiteral(value)) return { span, value, password: false, key: a.key };
+  // Numeric tokens (16+ random digits) under a token/secret/key name: some vendors issue them. Digits typed in
+  // order or repeated (`1234…`, `1700000000000000`, a millisecond clock) are not random.
+  if (/^\d{16,64}$/.test(value) && /token|secret|key/i.test(a.key) && randomDigits(value)) return { span, value, password: false, key: a.key };
   // Hex groups joined by dashes (UUIDs, `32hex-8hex-8hex` signing keys) are judged as the hex they carry;
   // a quoted alphanumeric value under a token/secret name may be as short as 12 characters (client tokens
   // of 12-15; versions and dotted names keep the usual minimum).
@@ -224,6 +235,13 @@ export function contextValue(
  */
 function isSealedOrTemplated(value: string): boolean {
   return /^(?:ENC\[[A-Z0-9_]+(?:,|$)|\$ANSIBLE_VAULT;|!vault\b|\$\{|\$\(|#\{|%\{|\{[A-Za-z_][\w.\-]*\}$|\{\{|`)/.test(value);
+}
+
+/** Digits as a generator draws them: six or more of the ten present, no run of 4, no ascending/descending run of 4, no period. */
+function randomDigits(v: string): boolean {
+  if (new Set(v).size < 6 || longestRepeat(v) >= 4 || longestSequence(v) >= 4 || isPeriodic(v)) return false;
+  const rev = [...v].reverse().join('');
+  return longestSequence(rev) < 4 && shannonEntropy(v) >= entropyFloor(v);
 }
 
 /** A literal that is not a word, an identifier, a path or a URL: 8+ chars, a digit or symbol among letters, some entropy. */
@@ -377,7 +395,7 @@ function exchangeValue(text: string, s: number, e: number): { span: [number, num
   if (a === null) return null;
   const v = contextValue(text, s, e, 16, a);
   if (v !== null) return v;
-  if (kUuid.test(a.value) && /key|secret/i.test(a.key) && !kNotSecretKey.test(a.key)) return { span: [a.valueStart, a.valueEnd], key: a.key };
+  if (kUuid.test(a.value) && /key|secret/i.test(a.key) && !isNotSecretKey(a.key)) return { span: [a.valueStart, a.valueEnd], key: a.key };
   return null;
 }
 

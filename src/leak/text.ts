@@ -93,6 +93,10 @@ export function isPlaceholder(value: string): boolean {
   );
 }
 
+/** A word of an identifier: lowercase (camelCase humps allowed), Capitalized, or ALL CAPS; digits after a letter. */
+const kWordPart = '(?:[a-z][a-z0-9]*(?:[A-Z][a-z][a-z0-9]*)*|[A-Z][a-z][a-z0-9]*(?:[A-Z][a-z][a-z0-9]*)*|[A-Z][A-Z0-9]*)';
+const kIdentifierWords = new RegExp(`^${kWordPart}(?:[_\\-.:/](?:${kWordPart}|[0-9][a-z0-9]*|[0-9][A-Z0-9]*)){2,}\\/?$`);
+
 /**
  * True when `value` looks machine-generated rather than typed: long enough, several character classes,
  * enough Shannon entropy for its length, and no long repeated or ascending runs. Thresholds come from
@@ -107,8 +111,10 @@ export function looksRandom(value: string, minLength = 16): boolean {
   if (shannonEntropy(value) < entropyFloor(value)) return false;
   if (isHex) return /[0-9]/.test(value) && /[a-fA-F]/.test(value);
   if (classCount(classes & 7) < 2) return false;
-  // Snake/kebab-case identifiers (`order_book_snapshot_v2`), paths, URLs and dotted names are words, not tokens.
-  if (/^[a-z]+(?:[_\-.:/][a-z0-9]+){2,}\/?$/i.test(value)) return false;
+  // Snake/kebab-case identifiers (`order_book_snapshot_v2`, `Risk-Limits-EU`, `apiGateway.prodEnv.v2`), paths,
+  // URLs and dotted names are words, not tokens. Each part is a word: one case, or camelCase where every
+  // capital starts a lowercase run; random base64url split by `_`/`-` (`mW_ivyUwBCbD7Q2Bo8…-t62sS`) is not.
+  if (kIdentifierWords.test(value)) return false;
   if (looksLikePathOrUrl(value)) return false;
   // Random tokens under 32 chars almost always contain a digit; letters-only values are words or CamelCase names.
   if ((classes & 4) === 0 && n < 32) return false;

@@ -24,6 +24,13 @@ const kFormatCases: Array<[string, string]> = [
     [`trigger: glptt-${t.mixed(B64URL, 40)}`, 'gitlab-token'],
     [`maps_key = "AIzaSy${t.mixed(B64URL, 33)}"`, 'gcp-api-key'],
     [`{"proxy_auth": "${Buffer.from(`desk-${t.digits(4)}:${t.mixed(ALNUM, 24)}`).toString('base64')}"}`, 'generic-secret'],
+    // a vendor whose name holds a word that marks identifiers elsewhere (trace, page, hash)
+    [`DYNATRACE_TOKEN=${t.mixed(ALNUM, 24)}`, 'generic-secret'],
+    [`HASHICORP_CLOUD_TOKEN = "${t.mixed(ALNUM, 20)}"`, 'generic-secret'],
+    // base64url split by _ and - is not a snake/kebab identifier
+    [`gitter_token: ${t.mixed(ALNUM, 6)}_${t.mixed(ALNUM, 20)}-${t.mixed(ALNUM, 12)}`, 'generic-secret'],
+    // a numeric token
+    ['ASANA_TOKEN="4829175036182947"', 'generic-secret'],
 ];
 
 describe('vendor formats', () => {
@@ -58,6 +65,13 @@ describe('near misses', () => {
     'password = "#!?-*.,;"',
     'password: "admin_password"',
     'password: staging-db-secret',
+    // identifiers under token names, and digits typed in order or a clock
+    `nextPageToken = "${t.mixed(ALNUM, 24)}"`,
+    `csrftoken=${t.mixed(ALNUM, 32)}`,
+    'order_token: order_book_snapshot_v2_eu',
+    'session_token: Risk-Limits-EU-Desk3',
+    'order_token = "1234567890123456"',
+    'batch_token = "1700000000000000"',
     // a name ending in auth holding a word, not a credential
     '{"auth": "oauth2", "default_auth": "session_cookie"}',
   ];
