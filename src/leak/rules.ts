@@ -1109,6 +1109,9 @@ export const ANCHORED_RULES: AnchoredRule[] = [
     ['chieftools-token', ['ctp_', 'cto_', 'ctr_'], 'Chief Tools personal / access / refresh token', /ct[por]_(?<body>[A-Za-z0-9]{30,248})(?![A-Za-z0-9])/dg],
     ['django-secret-key', ['django-insecure-'], 'Django development SECRET_KEY (django-insecure- + 50 generated)', /django-insecure-(?<body>[^\s"'`]{20,250})(?=["'`\s]|$)/dg],
     ['artifactory-key', ['akc'], 'JFrog Artifactory API key (AKC + 10+, AKCp… when issued)', /AKC(?<body>[A-Za-z0-9]{10,90})(?![A-Za-z0-9])/dg],
+    ['adobe-client-secret', ['p8e-'], 'Adobe Developer Console OAuth client secret (p8e- + 32)', /p8e-(?<body>[A-Za-z0-9_\-]{32})(?![A-Za-z0-9_\-])/dg],
+    ['launchdarkly-key', ['sdk-', 'mob-'], 'LaunchDarkly SDK / mobile key (sdk-/mob- + UUID)', /(?:sdk|mob)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}(?![A-Za-z0-9])/dg, 'uuid'],
+    ['gitlab-session-cookie', ['_gitlab_session='], 'GitLab session cookie (_gitlab_session= + 32 hex)', /_gitlab_session=(?<secret>(?<body>[a-f0-9]{32}))(?![A-Za-z0-9])/dg],
   ] as Array<[string, string[], string, RegExp, string?]>).map(([name, anchors, description, re, body]) =>
     rule(name, anchors, description, tokenRule({
       rule: name, severity: 'high', reveal: Math.min(8, anchors[0]!.length), fwd: 320, re,

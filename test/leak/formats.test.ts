@@ -31,6 +31,9 @@ const kFormatCases: Array<[string, string]> = [
     [`gitter_token: ${t.mixed(ALNUM, 6)}_${t.mixed(ALNUM, 20)}-${t.mixed(ALNUM, 12)}`, 'generic-secret'],
     // a numeric token
     ['ASANA_TOKEN="4829175036182947"', 'generic-secret'],
+    [`ADOBE_CLIENT_SECRET=p8e-${t.mixed(B64URL, 32)}`, 'adobe-client-secret'],
+    [`ldClient.init('sdk-${t.uuid()}')`, 'launchdarkly-key'],
+    [`Cookie: _gitlab_session=${t.str(HEX, 32)}; path=/`, 'gitlab-session-cookie'],
 ];
 
 describe('vendor formats', () => {
