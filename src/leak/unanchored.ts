@@ -30,6 +30,27 @@ for (let c = 97; c <= 122; c++) kCharClass[c] = 3;
 const kQuiet = new Uint8Array(65536);
 for (let c = 33; c < 128; c++) kQuiet[c] = kCharClass[c] === 0 && c !== 44 && c !== 43 && c !== 47 && c !== 95 && c !== 45 && c !== 61 && c !== 64 && c !== 58 ? 1 : 0;
 
+/**
+ * What a character outside [A-Za-z0-9] does in the general path, one lookup instead of a chain of compares:
+ * QUIET as `kQuiet`; B64 the base64 punctuation `+ / _ - =`; SEP a word separator (controls, space, comma,
+ * the Unicode spaces of `isSpaceCode`); AT_COLON `@` or `:`; HIGH any other code unit from U+0080.
+ */
+const QUIET = 1;
+const B64 = 2;
+const SEP = 4;
+const AT_COLON = 8;
+const HIGH = 16;
+const kAction = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) {
+  if (kCharClass[c] !== 0) continue;
+  let a = kQuiet[c] === 1 ? QUIET : 0;
+  if (c === 43 || c === 47 || c === 95 || c === 45 || c === 61) a |= B64;
+  if (c === 32 || c === 44 || c < 32 || (c >= 128 && isSpaceCode(c))) a |= SEP;
+  else if (c >= 128) a |= HIGH;
+  if (c === 64 || c === 58) a |= AT_COLON;
+  kAction[c] = a;
+}
+
 /** Scans decoded layers (base64/hex) of `text`; supplied by detect.ts to avoid an import cycle. */
 export type LayerScanner = (decoded: string) => LeakSpan[];
 
@@ -173,6 +194,7 @@ function scanText(st: ScanState, text: string, codes: Uint16Array, layer: LayerS
           // open between them), and hand back to the general path at the first other token, from its start.
           let s = i;
           let c0 = c;
+          tokStart = -1; // (set again only where a word is handed over)
           for (;;) {
             const len = j - s;
             if (alnumRunMayMatch(len, c0, codes[s + 1]!)) alnumRun(text, s, j, alnumFlagsOf(codes, s, j), st.out, layer);
@@ -189,13 +211,25 @@ function scanText(st: ScanState, text: string, codes: Uint16Array, layer: LayerS
             let e = next + 1;
             for (let d = codes[e]!; ((d | 32) - 97) >>> 0 < 26; d = codes[++e]!);
             const sep = codes[e]!;
-            if (!(sep <= 32 || sep === 44)) break;
+            if (!(sep <= 32 || sep === 44)) {
+              // A word of letters ending in something else (`zero.`, `puts;`, `abc123`): hand it over in the state
+              // the path below would have reached after its letters, and go on after them.
+              alnumStart = next;
+              alnumLetters = true;
+              b64Start = next;
+              tokStart = next;
+              coreStart = next;
+              coreEnd = e;
+              coreBroken = false;
+              i = e - 1;
+              break;
+            }
             s = next;
             j = e;
           }
+          if (tokStart >= 0) continue; // handed over
           alnumStart = -1;
           b64Start = -1;
-          tokStart = -1;
           i = j; // the separator
           continue;
         }
@@ -203,8 +237,9 @@ function scanText(st: ScanState, text: string, codes: Uint16Array, layer: LayerS
       i = j - 1;
       continue;
     }
+    const act = kAction[c]!;
     // Punctuation inside a token with no run open (`{"`, `("`, `."`): nothing to close, start or extend.
-    if (kQuiet[c] === 1 && alnumStart < 0 && b64Start < 0 && tokStart >= 0) continue;
+    if ((act & QUIET) !== 0 && alnumStart < 0 && b64Start < 0 && tokStart >= 0) continue;
     // a non-alphanumeric character: close the alphanumeric run
     if (alnumStart >= 0) {
       if (!alnumLetters) addDigitRun(st, alnumStart, i);
@@ -215,17 +250,19 @@ function scanText(st: ScanState, text: string, codes: Uint16Array, layer: LayerS
       }
       alnumStart = -1;
     }
-    if (c === 64) emailAt(text, i, st.out);
-    else if (c === 58 && i > 0 && isHex(codes[i - 1]!) && (codes[i + 1] === 58 || isHex(codes[i + 1]!))) extraHint = true; // `h:h`, `h::`: IPv6
+    if ((act & AT_COLON) !== 0) {
+      if (c === 64) emailAt(text, i, st.out);
+      else if (i > 0 && isHex(codes[i - 1]!) && (codes[i + 1] === 58 || isHex(codes[i + 1]!))) extraHint = true; // `h:h`, `h::`: IPv6
+    }
     // base64 runs (superset of alphanumeric runs)
-    if (c === 43 || c === 47 || c === 95 || c === 45 || c === 61) {
+    if ((act & B64) !== 0) {
       if (b64Start < 0) b64Start = i;
     } else if (b64Start >= 0) {
       if (layer !== undefined && i - b64Start >= kMinEncoded) base64Run(text, b64Start, i, st.out, layer);
       b64Start = -1;
     }
     // words separated by whitespace or commas (`["abandon","ability",…]`)
-    if (c === 32 || c === 44 || (c < 32 ? true : c >= 128 && isSpaceCode(c))) {
+    if ((act & SEP) !== 0) {
       if (tokStart >= 0) {
         if (coreStart >= 0) {
           // A word: append it to the stretch. Sentence punctuation bounds a phrase: "Market wrap: word word …"
