@@ -16,6 +16,13 @@ export const MAX_SEGMENT_CHARS = 400;
 const kLetter = /[\p{L}]/u;
 // Characters that can end a sentence (isSentenceEnd decides).
 const kSentenceMark = /[.!?;\u203c\u3002\uff01\uff1f\uff1b]/g;
+// A trailing code comment's mark, after the start of the piece or whitespace.
+const kCommentMark = /(^|\s)(\/\/|#(?=\s)|\/\*|<!--)/;
+
+/** What the regex's \s matches after `#` (JS whitespace, including line terminators and U+FEFF). */
+function isCommentSpace(c: number): boolean {
+  return isSpace(c) || c === 0x85 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
 
 /**
  * Finds the next mark at or after a position, remembering the last answer, so a text of many short
@@ -284,8 +291,7 @@ export class Segmenter {
       return;
     }
     // A trailing code comment is its own piece: `x = 1  // note`, `y = 2  # note`.
-    const mark = this.#slash.next(start) < end || this.#hash.next(start) < end || this.#angle.next(start) < end;
-    const m = mark ? /(^|\s)(\/\/|#(?=\s)|\/\*|<!--)/.exec(text.slice(start, end)) : null;
+    const m = this.#hasCommentMark(start, end) ? kCommentMark.exec(text.slice(start, end)) : null;
     if (m && m.index + m[1].length > 0) {
       const at = start + m.index + m[1].length;
       if (this.#trim(start, at)) this.#sentences(this.#ts, this.#te);
@@ -293,6 +299,25 @@ export class Segmenter {
       return;
     }
     this.#sentences(start, end);
+  }
+
+  /**
+   * Whether [start, end) holds `//`, `/*`, `# ` or `<!--`: a necessary condition for kCommentMark,
+   * checked from the mark cursors so most lines (a date's slash, an HTML tag) skip the slice and regex.
+   */
+  #hasCommentMark(start: number, end: number): boolean {
+    const text = this.#text;
+    for (let i = this.#slash.next(start); i < end; i = this.#slash.next(i + 1)) {
+      const c = text.charCodeAt(i + 1);
+      if (c === 0x2f || c === 0x2a) return true;
+    }
+    for (let i = this.#hash.next(start); i < end; i = this.#hash.next(i + 1)) {
+      if (i + 1 < end && isCommentSpace(text.charCodeAt(i + 1))) return true;
+    }
+    for (let i = this.#angle.next(start); i < end; i = this.#angle.next(i + 1)) {
+      if (text.startsWith('!--', i + 1)) return true;
+    }
+    return false;
   }
 
   /** String literals of a JSON-looking text, split further at escaped newlines. */
