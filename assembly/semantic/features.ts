@@ -164,6 +164,32 @@ function tokenize(start: usize, end: usize): void {
   let p = start;
   while (p < end) {
     let cp: u32 = load<u8>(p);
+    if (cp - 0x61 < 26) {
+      // A run of lower-case ASCII letters (most of prose): the same state changes as the general
+      // path below makes per letter, without its class, case and digit tests.
+      if (!inWord) {
+        pushTokenA(K_WORD, sawSpace, nCp);
+        inWord = true;
+        sawSpace = 0;
+        wordLen = 0;
+        wordFlags = 0;
+      }
+      wordFlags |= F_ASCII;
+      let q = p;
+      while (true) {
+        store<u32>(cpsA + (<usize>nCp << 2), cp);
+        nCp++;
+        q++;
+        if (q >= end) break;
+        cp = load<u8>(q);
+        if (cp - 0x61 >= 26) break;
+      }
+      const run = <i32>(q - p);
+      letterCount += run;
+      wordLen += run;
+      p = q;
+      continue;
+    }
     if (cp < 0x80) {
       p += 1;
     } else if ((cp & 0xe0) == 0xc0 && p + 1 < end) {
