@@ -233,6 +233,33 @@ async function benchLatency(engine: Engine, mode: LatencyResult['mode'], size: n
   };
 }
 
+/**
+ * Where an inline 4 KB scan spends its CPU: process CPU time per scan with analyzers added one at a
+ * time (CPU time, not wall time, so other processes' load distorts it less). The differences between
+ * rows are what each analyzer costs.
+ */
+async function benchStageCpu(): Promise<Array<{ analyzers: string; cpuUsPerScan: number }>> {
+  const texts = Array.from({ length: 16 }, (_, i) => sampleText(4096, i + 1));
+  const configs: Array<[string, { semantic?: boolean; leaks?: boolean; decode?: boolean }]> = [
+    ['signatures only', { semantic: false, leaks: false, decode: false }],
+    ['+ leak validators', { semantic: false, decode: false }],
+    ['+ decoders', { semantic: false }],
+    ['+ semantic model (all)', {}],
+  ];
+  const rows = [];
+  for (const [name, analyzers] of configs) {
+    const engine = await createEngine({ inline: true, analyzers });
+    for (let i = 0; i < 300; i++) await engine.scan({ text: texts[i % 16]!, context: 'retrieved_doc' });
+    const n = 3000;
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < n; i++) await engine.scan({ text: texts[i % 16]!, context: 'retrieved_doc' });
+    const c = process.cpuUsage(c0);
+    rows.push({ analyzers: name, cpuUsPerScan: round((c.user + c.system) / n) });
+    await engine.close();
+  }
+  return rows;
+}
+
 async function benchPoolThroughput(engine: Engine, size: number, count: number): Promise<number> {
   const texts = Array.from({ length: count }, (_, i) => ({ text: sampleText(size, i + 100), context: 'retrieved_doc' as const }));
   await engine.scanBatch(texts.slice(0, 256));
@@ -276,6 +303,9 @@ async function main(): Promise<void> {
   const poolBatch4k = await benchPoolThroughput(pool, 4096, 8000);
   await pool.close();
   console.table(latency);
+  const stageCpu = await benchStageCpu();
+  console.log('CPU per inline 4 KB scan, analyzers added one at a time:');
+  console.table(stageCpu);
   console.log(`full scan pipeline inline on ${(prose.length / 1048576).toFixed(1)} MB prose: ${fullScanMBps} MB/s`);
   console.log(`pool scanBatch throughput, 4 KB inputs: ${poolBatch4k} scans/s`);
 
@@ -291,6 +321,7 @@ async function main(): Promise<void> {
       sets: matchers,
     },
     latency,
+    stageCpu4k: stageCpu,
     fullScanMBps,
     poolBatch4kScansPerSec: poolBatch4k,
   };
