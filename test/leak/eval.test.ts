@@ -18,14 +18,16 @@ describe.skipIf(!existsSync(kVectors))('secret test vectors (evaluation only)', 
   it('finds every BIP-32 extended private key and every standard-wordlist BIP-39 phrase', () => {
     expect(fam('wallet: xprv/wif').found / fam('wallet: xprv/wif').secrets).toBe(1);
     // Russian and Turkish phrases use wordlists outside the BIP-39 standard set (236 of 284 are standard);
-    // the structural seed-phrase check finds those whose words do not repeat (257 measured).
-    expect(fam('wallet: bip39 mnemonic').found).toBeGreaterThanOrEqual(257);
+    // the structural seed-phrase check finds those whose words do not repeat (260 measured).
+    expect(fam('wallet: bip39 mnemonic').found).toBeGreaterThanOrEqual(260);
   });
   it('overall recall and near-miss rate stay at or better than measured', () => {
-    expect(result.total.found / result.total.secrets).toBeGreaterThanOrEqual(0.87);
-    expect(result.total.flagged / result.total.nearMisses).toBeLessThanOrEqual(0.09);
-    expect(fam('generic & passwords').found / fam('generic & passwords').secrets).toBeGreaterThanOrEqual(0.9);
-    expect(fam('messaging & social').found / fam('messaging & social').secrets).toBeGreaterThanOrEqual(0.93);
+    expect(result.total.found / result.total.secrets).toBeGreaterThanOrEqual(0.885);
+    expect(result.total.flagged / result.total.nearMisses).toBeLessThanOrEqual(0.07);
+    expect(fam('cloud').found / fam('cloud').secrets).toBeGreaterThanOrEqual(0.82);
+    expect(fam('devops & saas').flagged / fam('devops & saas').nearMisses).toBeLessThanOrEqual(0.05);
+    expect(fam('generic & passwords').found / fam('generic & passwords').secrets).toBeGreaterThanOrEqual(0.91);
+    expect(fam('messaging & social').found / fam('messaging & social').secrets).toBeGreaterThanOrEqual(0.95);
     expect(fam('jwt').found / fam('jwt').secrets).toBeGreaterThanOrEqual(0.94);
     expect(fam('ip addresses').found).toBeGreaterThanOrEqual(4);
     expect(fam('private keys').found).toBe(fam('private keys').secrets);
