@@ -60,6 +60,33 @@ export function reserveSegments(n: i32): usize {
   return segTable;
 }
 
+/**
+ * Converts the segment table from UTF-16 indices into the input (ordered: start0, end0, start1, ...)
+ * to byte offsets, walking the UTF-8 input once: a 4-byte sequence is two UTF-16 units (a boundary
+ * that falls inside it moves to its end), anything else one. Out-of-order boundaries restart the
+ * walk. The same numbers as utf8SpanOffsets in src/model/wasm.ts, which stays the reference.
+ */
+export function segmentUnitsToBytes(n: i32, inputBytes: i32): void {
+  let b = 0;
+  let u = 0;
+  for (let k = 0; k < n * 2; k++) {
+    const p = segTable + (<usize>k << 2);
+    const to = load<i32>(p);
+    if (to < u) {
+      b = 0;
+      u = 0;
+    }
+    while (u < to && b < inputBytes) {
+      const lead = <u32>load<u8>(input + <usize>b);
+      if (lead < 0x80) { b += 1; u += 1; }
+      else if (lead < 0xe0) { b += 2; u += 1; }
+      else if (lead < 0xf0) { b += 3; u += 1; }
+      else { b += 4; u += 2; }
+    }
+    store<i32>(p, b);
+  }
+}
+
 export function recordsPtr(): usize { return records; }
 export function weightsPtr(): usize { init(); return weights; }
 export function structPtr(): usize { init(); return structBuf; }

@@ -35,6 +35,7 @@ interface SemanticExports {
   extract(start: number, end: number): number;
   lastFeatureCount(): number;
   scoreSegments(n: number): void;
+  segmentUnitsToBytes(n: number, inputBytes: number): void;
   setTask(start: number, end: number): void;
   clearTask(): void;
   embed(start: number, end: number): number;
@@ -220,10 +221,7 @@ export class SemanticWasm {
    */
   scoreSpans(text: string, inputBytes: number, spans: SpanList): Float32Array {
     const n = spans.count;
-    const table = new Int32Array(this.#buf, this.#x.reserveSegments(n), n * 2);
-    // One byte per UTF-16 unit: the text is ASCII and byte offsets equal string offsets.
-    if (inputBytes === text.length) table.set(spans.bounds.subarray(0, 2 * n));
-    else utf8SpanOffsets(text, spans.bounds, n, table);
+    this.#writeSegments(text, inputBytes, spans);
     this.#x.scoreSegments(n);
     return new Float32Array(this.#buf, this.#x.recordsPtr(), n * SEG_RECORD_F32);
   }
@@ -256,6 +254,22 @@ export class SemanticWasm {
       first: new Int32Array(buf, x.unitFirstPtr(), count),
       size: new Int32Array(buf, x.unitSizePtr(), count),
     };
+  }
+
+  /** The UTF-8 byte offsets scoreSpans gives WASM for `spans` of the current input (a copy; diagnostics and tests). */
+  byteOffsets(text: string, inputBytes: number, spans: SpanList): Int32Array {
+    return new Int32Array(this.#buf, this.#writeSegments(text, inputBytes, spans), spans.count * 2).slice();
+  }
+
+  /** Writes the spans into the module's segment table as UTF-8 byte offsets; returns the table's address. */
+  #writeSegments(text: string, inputBytes: number, spans: SpanList): number {
+    const n = spans.count;
+    const ptr = this.#x.reserveSegments(n);
+    new Int32Array(this.#buf, ptr, n * 2).set(spans.bounds.subarray(0, 2 * n));
+    // One byte per UTF-16 unit: the text is ASCII and byte offsets equal string offsets. Otherwise
+    // WASM converts the offsets by walking the UTF-8 it holds (the same numbers as utf8SpanOffsets).
+    if (inputBytes !== text.length) this.#x.segmentUnitsToBytes(n, inputBytes);
+    return ptr;
   }
 
   /** Sets the task (by byte range of the current input) for relatedness; pass start === end to clear. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SemanticWasm, utf8Offsets } from '../../src/model/wasm.ts';
+import { SemanticWasm, utf8Offsets, utf8SpanOffsets } from '../../src/model/wasm.ts';
+import { SpanList } from '../../src/model/segment.ts';
 import { ensureSemanticWasm } from './ensure-wasm.ts';
 
 let wasm: SemanticWasm;
@@ -20,6 +21,32 @@ describe('semantic feature extractor (WASM)', () => {
     for (let i = 0; i <= text.length; i++) {
       if (i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff && i < text.length && text.charCodeAt(i) >= 0xdc00) continue;
       expect(off[i]).toBe(new TextEncoder().encode(text.slice(0, i)).length);
+    }
+  });
+
+  it('converts segment offsets to UTF-8 bytes in WASM exactly as the JS reference does', () => {
+    // Random texts of 1-4 byte characters, lone surrogates and pairs; spans in order, some starting or
+    // ending between the halves of a pair, some out of order (both sides then count again from 0).
+    let seed = 99;
+    const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const chars = ['a', ' ', 'é', 'ж', '中', '😀', '\ud800', '\udfff', '€'];
+    for (let t = 0; t < 500; t++) {
+      let text = '';
+      const len = 1 + Math.floor(rand() * 80);
+      while (text.length < len) text += chars[Math.floor(rand() * chars.length)];
+      const spans = new SpanList();
+      let at = 0;
+      while (at < text.length && spans.count < 12) {
+        const start = rand() < 0.1 ? Math.floor(rand() * text.length) : at + Math.floor(rand() * 4);
+        const end = Math.min(text.length, start + 1 + Math.floor(rand() * 10));
+        if (start >= text.length) break;
+        spans.push(start, end);
+        at = end;
+      }
+      const bytes = wasm.setInput(text);
+      const expected = new Int32Array(spans.count * 2);
+      utf8SpanOffsets(text, spans.bounds, spans.count, expected);
+      expect(Array.from(wasm.byteOffsets(text, bytes, spans)), JSON.stringify(text)).toEqual(Array.from(expected));
     }
   });
 
