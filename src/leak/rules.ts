@@ -126,11 +126,11 @@ function rule(
 /**
  * Key names that hold identifiers, not secrets, even though they contain `key`/`token`/`secret`:
  * public keys, map/sort/cache keys, pagination tokens, names/ids/paths of secrets, lengths and types.
- * The words are matched as words of the key (`page_token`, `nextPageToken`, `csrftoken`), so a vendor whose
+ * The words are matched as words of the key (`page_token`, `nextPageToken`, `csrftoken`, `rowkey`), so a vendor whose
  * name contains one (`dynatrace_token`, `pagerduty_key`, `hashicorp_token`, `nextcloud_secret`) is not caught.
  */
 const kNotSecretWord =
-  /(?:^|_)(?:(?:sort|partition|cache|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|primary|foreign|lookup|nonce|keyword|keyboard|hash(?:ed|key|value|code)?)(?:_|$)|public|publishable|pubkey|pub_key|authenticity|csrf|xsrf|idempot|dedup|monkey|turkey|hockey|jockey|donkey|whiskey)/;
+  /(?:^|_)(?:(?:sort|partition|cache|row|index|unique|next|page|continuation|cursor|sync|request|trace|correlation|primary|foreign|lookup|nonce|keyword|keyboard|hash(?:ed|value|code)?)(?:keys?|tokens?)?(?:_|$)|public|publishable|pubkey|pub_key|authenticity|csrf|xsrf|idempot|dedup|monkey|turkey|hockey|jockey|donkey|whiskey)/;
 const kNotSecretKeyShape =
   /(?:keys?_?(?:id|name|type|size|length|len|format|alg|algorithm|path|file|url|uri|version|prefix|label|field|ref|arn|vault|store|ring|pair|spec|usage|count|hint|policy)|(?:id|name|type|size|length|url|uri|endpoint|path|file|arn|ref|version|prefix|label|header|field|policy|rotation|expir\w*|ttl|count|limit|format|provider|manager|store|storage|scope|kind|mode|class|hint|description|desc|template|env|var|variable|ident)$|^(?:id|ids)$|(?:^|[_\-.])sign(?:ature)?$)/i;
 

@@ -71,6 +71,8 @@ describe('near misses', () => {
     // identifiers under token names, and digits typed in order or a clock
     `nextPageToken = "${t.mixed(ALNUM, 24)}"`,
     `csrftoken=${t.mixed(ALNUM, 32)}`,
+    `cachekey = "${t.str(HEX, 32)}"`,
+    `{"nexttoken": "${t.mixed(ALNUM, 40)}"}`,
     'order_token: order_book_snapshot_v2_eu',
     'session_token: Risk-Limits-EU-Desk3',
     'order_token = "1234567890123456"',
