@@ -345,19 +345,51 @@ function collapseSpacedLetters(out: usize, map: usize, len: i32, stats: usize): 
  * imitate, in place. Tokens of digits only (prices, quantities) are left alone.
  */
 function readLeetspeak(out: usize, len: i32, stats: usize): void {
-  let i: i32 = 0;
+  // A token can need reading only where a digit touches a letter (it needs both, and a token is
+  // contiguous). Sixteen bytes at a time, find such a pair; only the tokens around one are read.
+  // Everything before `done` has been read.
+  let done: i32 = 0;
   let tokens: u32 = 0;
-  while (i < len) {
+  const zero = i8x16.splat(0x30);
+  const ten = i8x16.splat(10);
+  const a = i8x16.splat(0x61);
+  const letters = i8x16.splat(26);
+  let p: i32 = 0;
+  for (; p + 17 <= len; p += 16) {
+    const v = v128.load(out + <usize>p);
+    const w = v128.load(out + <usize>p + 1); // each byte's right neighbour
+    const digit = i8x16.lt_u(i8x16.sub(v, zero), ten);
+    const letter = i8x16.lt_u(i8x16.sub(v, a), letters);
+    const digitNext = i8x16.lt_u(i8x16.sub(w, zero), ten);
+    const letterNext = i8x16.lt_u(i8x16.sub(w, a), letters);
+    if (!v128.any_true(v128.or(v128.and(digit, letterNext), v128.and(letter, digitNext)))) continue;
+    // Back up to the start of the token holding byte p (never into what is done), then read tokens
+    // until one starts past this block and its right neighbours.
+    let s = p > done ? p : done;
+    while (s > done && isAsciiAlnum(<u32>load<u8>(out + <usize>s - 1))) s--;
+    const r = readLeetTokens(out, len, s, p + 17);
+    tokens += <u32>(r >> 32);
+    done = <i32>(r & 0xffffffff);
+  }
+  // The tail (fewer than 17 bytes left): read it all, from the start of the token holding byte p.
+  let s = p > done ? p : done;
+  while (s > done && isAsciiAlnum(<u32>load<u8>(out + <usize>s - 1))) s--;
+  const r = readLeetTokens(out, len, s, len);
+  tokens += <u32>(r >> 32);
+  store<u32>(stats + (STAT_LEET << 2), load<u32>(stats + (STAT_LEET << 2)) + tokens);
+}
+
+/**
+ * Reads the tokens that start in [i, limit) (each read whole, up to len): in a token mixing letters
+ * and digits, the digits become the letters they imitate. Returns (tokens changed << 32) | where it stopped.
+ */
+function readLeetTokens(out: usize, len: i32, i: i32, limit: i32): u64 {
+  let tokens: u32 = 0;
+  while (i < len && i < limit) {
     const b = <u32>load<u8>(out + i);
     if (!isAsciiAlnum(b)) { i++; continue; }
-    // Letters first: most tokens are words without a digit, and need no per-letter counting.
     let j = i;
-    while (j < len && <u32>load<u8>(out + j) - 0x61 < 26) j++;
-    if (j >= len || <u32>load<u8>(out + j) - 0x30 >= 10) {
-      i = j > i ? j : i + 1;
-      continue;
-    }
-    let letters = j - i, leet = 0, otherDigits = 0;
+    let letters = 0, leet = 0, otherDigits = 0;
     while (j < len) {
       const c = <u32>load<u8>(out + j);
       if (c - 0x61 < 26) letters++;
@@ -374,5 +406,5 @@ function readLeetspeak(out: usize, len: i32, stats: usize): void {
     }
     i = j;
   }
-  store<u32>(stats + (STAT_LEET << 2), load<u32>(stats + (STAT_LEET << 2)) + tokens);
+  return (<u64>tokens << 32) | <u64>i;
 }

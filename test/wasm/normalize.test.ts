@@ -51,6 +51,19 @@ describe('normalizeInto', () => {
     expect(norm('buy 1000 shares at 101.5')).toBe('buy 1000 shares at 101.5');
   });
 
+  it('reads leetspeak tokens wherever they sit relative to its 16-byte blocks, and counts each once', () => {
+    // Tokens whose digit sits many bytes after their start (the start in an earlier block), tokens
+    // across block edges, and tokens in the last few bytes.
+    for (let k = 0; k < 50; k++) {
+      const long = `${'q'.repeat(k)}7`; // 'qqq…q7' reads as 'qqq…qt' once it has two letters and four characters
+      const text = `${'word '.repeat(k % 7)}${long} 1gn0r3 then ${'z'.repeat(k)}pr3v`;
+      const expected = `${'word '.repeat(k % 7)}${k >= 3 ? `${'q'.repeat(k)}t` : long} ignore then ${'z'.repeat(k)}prev`;
+      const r = normalizeBytes(core, text);
+      expect(new TextDecoder().decode(r.bytes), text).toBe(expected);
+      expect(r.stats.leet, text).toBe(k >= 3 ? 3 : 2);
+    }
+  });
+
   it('keeps CJK text byte for byte and maps each output byte to its source code point', () => {
     const text = 'aé忽略b';
     const r = normalizeBytes(core, text);
