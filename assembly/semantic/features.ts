@@ -214,6 +214,15 @@ function tokenize(start: usize, end: usize): void {
         f = cp + 0x20;
       } else f = cp;
       cls = <i32>load<u8>(asciiClass + <usize>f);
+    } else if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf)) {
+      // CJK ideographs and kana: folding keeps them and each is a token of its own (what foldCp and
+      // classify answer after a dozen range tests each).
+      f = cp;
+      cls = C_SOLO;
+    } else if ((cp >= 0x430 && cp <= 0x45f) || (cp >= 0xac00 && cp <= 0xd7a3)) {
+      // Lower-case Cyrillic and Hangul syllables: kept, word characters.
+      f = cp;
+      cls = C_WORD;
     } else {
       f = foldCp(cp);
       if (f == DROP) continue;
