@@ -87,8 +87,11 @@ class ScanState {
    */
   segStarts: Int32Array = new Int32Array(64);
   segEnds: Int32Array = new Int32Array(64);
-  /** Wordlist mask per word of the stretch, looked up on demand (-1: not yet). */
+  /** Wordlist mask per word of the stretch, looked up on demand: valid where `segStamp` holds `stamp`. */
   segMasks: Int32Array = new Int32Array(64);
+  segStamp: Int32Array = new Int32Array(64);
+  /** Numbers the stretches resolved (from 1), so masks need no clearing between them. */
+  stamp = 0;
   segCount = 0;
   /**
    * Set when the text holds something `scanExtraSpans` (unanchored-extra.ts) could report: digits `d.d.d` (IPv4),
@@ -332,6 +335,7 @@ function growStretch(st: ScanState): void {
   st.segStarts = grow(st.segStarts, new Int32Array(m));
   st.segEnds = grow(st.segEnds, new Int32Array(m));
   st.segMasks = new Int32Array(m);
+  st.segStamp = new Int32Array(m);
 }
 
 /** Wordlist mask of word `k` of the stretch (0: in no list), looked up once. */
@@ -368,12 +372,11 @@ function cachedWordMask(hash: number): number {
 }
 
 function stretchMask(st: ScanState, k: number): number {
-  let m = st.segMasks[k]!;
-  if (m < 0) {
-    const end = st.segEnds[k]!;
-    m = end > 0 ? cachedWordMask(codesWordHash(st.codes, st.segStarts[k]!, end)) : 0;
-    st.segMasks[k] = m;
-  }
+  if (st.segStamp[k] === st.stamp) return st.segMasks[k]!;
+  const end = st.segEnds[k]!;
+  const m = end > 0 ? cachedWordMask(codesWordHash(st.codes, st.segStarts[k]!, end)) : 0;
+  st.segMasks[k] = m;
+  st.segStamp[k] = st.stamp;
   return m;
 }
 
@@ -391,7 +394,7 @@ function endStretch(st: ScanState): void {
 function resolveStretch(st: ScanState): void {
   const m = st.segCount;
   st.segCount = 0;
-  st.segMasks.fill(-1, 0, m);
+  st.stamp++; // (every mask of the stretch is stale; 2^31 stretches per scan state before it wraps)
   let p = 0;
   while (p + kMinPhrase <= m) {
     let q = p + kMinPhrase - 1;
