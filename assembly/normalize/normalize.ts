@@ -262,20 +262,35 @@ function spacedRun(out: usize, len: i32, r: i32): u64 {
 
 /**
  * Position of the first run collapseSpacedLetters will join (len if none). Prose has a lone letter
- * or digit every few dozen bytes and almost never four spaced out in a row: one load per byte and
- * a sliding window of "is alphanumeric" find the lone ones without the per-byte neighbour tests.
+ * or digit every few dozen bytes and almost never four spaced out in a row, so most 16-byte blocks
+ * hold no lone alphanumeric byte at all and are passed over without a per-byte test.
  */
 function firstCollapse(out: usize, len: i32): i32 {
-  if (len == 0) return 0;
-  let prev = false;
-  let cur = isAsciiAlnum(<u32>load<u8>(out));
-  for (let r = 0; r < len; r++) {
-    const next = r + 1 < len && isAsciiAlnum(<u32>load<u8>(out + r + 1));
-    if (cur && !prev && !next && (spacedRun(out, len, r) >> 32) >= 4) return r;
-    prev = cur;
-    cur = next;
+  // The first 16 bytes and the tail one by one (no neighbour outside the text is read); in between,
+  // 16 bytes at a time, a block with no lone alphanumeric byte is skipped with SIMD.
+  let r = 0;
+  const head = len < 16 ? len : 16;
+  for (; r < head; r++) if (isLoneAlnum(out, len, r) && (spacedRun(out, len, r) >> 32) >= 4) return r;
+  for (; r + 17 <= len; r += 16) {
+    const lone = v128.andnot(v128.andnot(alnumLanes(v128.load(out + <usize>r)), alnumLanes(v128.load(out + <usize>r - 1))), alnumLanes(v128.load(out + <usize>r + 1)));
+    if (!v128.any_true(lone)) continue;
+    for (let k = r; k < r + 16; k++) if (isLoneAlnum(out, len, k) && (spacedRun(out, len, k) >> 32) >= 4) return k;
   }
+  for (; r < len; r++) if (isLoneAlnum(out, len, r) && (spacedRun(out, len, r) >> 32) >= 4) return r;
   return len;
+}
+
+/** [a-z0-9] per byte lane (0xff) — isAsciiAlnum on 16 bytes. */
+// @ts-ignore: decorator
+@inline function alnumLanes(v: v128): v128 {
+  return v128.or(i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x61)), i8x16.splat(26)), i8x16.lt_u(i8x16.sub(v, i8x16.splat(0x30)), i8x16.splat(10)));
+}
+
+/** An alphanumeric byte whose neighbours (inside the text) are not: where a spaced-out run can start. */
+// @ts-ignore: decorator
+@inline function isLoneAlnum(out: usize, len: i32, r: i32): bool {
+  return isAsciiAlnum(<u32>load<u8>(out + r)) && (r == 0 || !isAsciiAlnum(<u32>load<u8>(out + r - 1))) &&
+    (r + 1 >= len || !isAsciiAlnum(<u32>load<u8>(out + r + 1)));
 }
 
 /**

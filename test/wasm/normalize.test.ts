@@ -51,6 +51,16 @@ describe('normalizeInto', () => {
     expect(norm('buy 1000 shares at 101.5')).toBe('buy 1000 shares at 101.5');
   });
 
+  it('joins spaced-out letters wherever they sit relative to its 16-byte blocks', () => {
+    // The words around each run have two letters or more: a lone letter would join the run.
+    for (let k = 0; k < 40; k++) {
+      const text = `${'word '.repeat(k % 9)}${'x'.repeat(k + 2)} i g n o r e ${'y'.repeat(k + 2)} p.r.e.v`;
+      const r = normalizeBytes(core, text);
+      expect(new TextDecoder().decode(r.bytes), text).toBe(`${'word '.repeat(k % 9)}${'x'.repeat(k + 2)} ignore ${'y'.repeat(k + 2)} prev`);
+      expect(r.stats.collapsed, text).toBe(2);
+    }
+  });
+
   it('reads leetspeak tokens wherever they sit relative to its 16-byte blocks, and counts each once', () => {
     // Tokens whose digit sits many bytes after their start (the start in an earlier block), tokens
     // across block edges, and tokens in the last few bytes.
