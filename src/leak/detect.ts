@@ -103,7 +103,7 @@ export function resolveOverlaps(spans: LeakSpan[]): LeakSpan[] {
 /** Turns a span into a public Finding; the evidence is masked, never the secret. */
 export function toFinding(text: string, s: LeakSpan): Finding {
   const value = text.slice(s.start, s.end);
-  return {
+  const finding: Finding = {
     id: `${s.family}.${s.rule}`,
     family: s.family,
     owasp: 'LLM02',
@@ -112,8 +112,9 @@ export function toFinding(text: string, s: LeakSpan): Finding {
     end: s.end,
     evidence: maskEvidence(value, s.reveal ?? 0),
     rule: s.rule,
-    ...(s.details !== undefined ? { details: s.details } : {}),
   };
+  if (s.details !== undefined) finding.details = s.details; // (last, as before: same key order in JSON)
+  return finding;
 }
 
 /**

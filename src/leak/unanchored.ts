@@ -425,7 +425,14 @@ function resolveStretch(st: ScanState): void {
 
 function evaluateRun(st: ScanState, from: number, to: number, mask: number): void {
   // (every word of a run is in a list, so its stored end is positive)
-  if (to - from >= kMinPhrase) evaluateMnemonicRun(st.text, Array.from(st.segStarts.subarray(from, to)), Array.from(st.segEnds.subarray(from, to)), mask, st.out);
+  if (to - from >= kMinPhrase) evaluateMnemonicRun(st.text, toArray(st.segStarts, from, to), toArray(st.segEnds, from, to), mask, st.out);
+}
+
+/** `a[from, to)` as a plain array (`Array.from` on a typed array goes through the iterator: an object per element). */
+function toArray(a: Int32Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) out.push(a[k]!);
+  return out;
 }
 
 // ----------------------------------------------------------------------------- digit chains
@@ -451,8 +458,8 @@ function addDigitRun(st: ScanState, s: number, e: number): void {
 function flushChain(st: ScanState): void {
   // Cards need 12+ digits, phones 8+, SSNs 9, Telegram bot ids 8+: shorter chains (prices, sizes) end here.
   if (st.chainDigits >= 8 && chainWorthEvaluating(st)) {
-    const starts = Array.from(st.chainStarts.subarray(0, st.chainCount));
-    const ends = Array.from(st.chainEnds.subarray(0, st.chainCount));
+    const starts = toArray(st.chainStarts, 0, st.chainCount);
+    const ends = toArray(st.chainEnds, 0, st.chainCount);
     evaluateChain(st.text, { start: starts[0]!, end: ends[st.chainCount - 1]!, starts, ends }, st.out);
   }
   st.chainCount = 0;
