@@ -26,8 +26,19 @@ const strip = (re: RegExp): string => re.source.replace(/\(\?<[A-Za-z0-9]+>/g, '
 const alternation = new RegExp(pats.map((p) => \`(?:\${strip(p)})\`).join('|'), 'g');
 const runAlt = (): number => { let n = 0; alternation.lastIndex = 0; while (alternation.exec(text) !== null) n++; return n; };
 const time = (f: () => unknown): [number, number] => { const c0 = process.cpuUsage(); const t0 = performance.now(); f(); const ms = performance.now() - t0; const c = process.cpuUsage(c0); return [ms, (c.user + c.system) / 1000]; };
-for (let i = 0; i < 5; i++) { ref.detectLeaks(text); live.detectLeaks(text); }
-for (let i = 0; i < 2; i++) runAlt();
+// Warm-up as in bench/leak.bench.ts: until three passes in a row agree within 10% (at least min, at most 30).
+const warmUp = (fn: () => unknown, min: number): number => {
+  const t: number[] = [];
+  while (t.length < 30) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+    const last = t.slice(-3);
+    if (t.length >= min && Math.max(...last) <= 1.1 * Math.min(...last)) break;
+  }
+  return t.length;
+};
+const warm = [warmUp(() => ref.detectLeaks(text), 5), warmUp(() => live.detectLeaks(text), 5), warmUp(runAlt, 3)];
 const rounds = $ROUNDS;
 const sides = { before: ref, after: live };
 const wall = { before: [] as number[], after: [] as number[] };
@@ -45,7 +56,7 @@ for (let r = 0; r < rounds; r++) {
 }
 const med = (x: number[]): number => [...x].sort((p, q) => p - q)[x.length >> 1]!;
 const mbs = (m: number): string => (text.length / 1048576 / (m / 1000)).toFixed(1);
-console.log(\`\${pats.length} patterns, \${rounds} rounds, load average \${os.loadavg()[0]!.toFixed(1)}; alternation \${med(ms.alt).toFixed(1)} ms (\${mbs(med(ms.alt))} MB/s)\`);
+console.log(\`warm-up passes (before, after, alternation): \${warm.join(', ')}; \${pats.length} patterns, \${rounds} rounds, load average \${os.loadavg()[0]!.toFixed(1)}; alternation \${med(ms.alt).toFixed(1)} ms (\${mbs(med(ms.alt))} MB/s)\`);
 for (const k of ['before', 'after'] as const) {
   console.log(\`\${k}: \${med(ms[k]).toFixed(1)} ms (\${mbs(med(ms[k]))} MB/s); vs alternation wall \${med(wall[k]).toFixed(2)}x [\${wall[k].map((x) => x.toFixed(1)).join(' ')}], CPU \${med(cpu[k]).toFixed(2)}x\`);
 }

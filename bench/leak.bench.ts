@@ -58,10 +58,22 @@ const runPerPattern = (): number => {
   return n;
 };
 // Warm-up: every implementation runs over the full text until V8 has optimized it (our first passes
-// also load the wordlists and tier up the scan loops; the regexes tier up from bytecode to native code).
-for (let i = 0; i < 5; i++) detectLeaks(text);
-for (let i = 0; i < 2; i++) runAlternation();
-for (let i = 0; i < 2; i++) runPerPattern();
+// also load the wordlists and tier up the scan loops and the confirmers; the regexes tier up from bytecode to
+// native code). A fixed count was not enough: after 5 passes ours still took 45-55 ms in the first timed
+// rounds and 33-39 ms from the third on (bench/leak-ab.sh, 2026-11-22), so each implementation now runs
+// until three passes in a row agree within 10% (at least `min`, at most 30), the same rule for all.
+const warmUp = (fn: () => number, min: number): number => {
+  const ms: number[] = [];
+  while (ms.length < 30) {
+    const t0 = performance.now();
+    fn();
+    ms.push(performance.now() - t0);
+    const last = ms.slice(-3);
+    if (ms.length >= min && Math.max(...last) <= 1.1 * Math.min(...last)) break;
+  }
+  return ms.length;
+};
+const warmUpPasses = { leakPass: warmUp(() => detectLeaks(text).length, 5), alternation: warmUp(runAlternation, 3), perPattern: warmUp(runPerPattern, 3) };
 // Timed rounds interleave the implementations, so load from other processes on a shared machine falls on
 // all of them alike; each round gives one paired ratio (baseline time / our time of that round), and the
 // report is the median per implementation and the median of the paired ratios.
@@ -127,7 +139,10 @@ const rows = [
 const ratioVsAlternation = median(altRatios);
 const ratioVsPerPattern = median(perRatios);
 const cpuRatioVsAlternation = median(altCpuRatios);
-console.log(`text: ${(text.length / 1024 / 1024).toFixed(1)} MB (UTF-16 units), ${leaks} planted leaks; ${rounds} interleaved rounds, medians`);
+console.log(
+  `text: ${(text.length / 1024 / 1024).toFixed(1)} MB (UTF-16 units), ${leaks} planted leaks; ${rounds} interleaved rounds, medians ` +
+    `(warm-up passes: leak pass ${warmUpPasses.leakPass}, alternation ${warmUpPasses.alternation}, per-pattern ${warmUpPasses.perPattern})`,
+);
 console.table(rows.map((r) => ({ ...r, ms: r.ms.toFixed(1), mbPerS: r.mbPerS.toFixed(1) })));
 console.log(
   `leak pass vs alternation: ${ratioVsAlternation.toFixed(2)}x (paired per round: ${altRatios.map((x) => x.toFixed(1)).join(', ')}), ` +
@@ -155,6 +170,7 @@ writeFileSync(
       cpuRatioVsAlternation,
       pairedCpuRatiosVsAlternation: altCpuRatios,
       loadAverage: os.loadavg()[0],
+      warmUpPasses,
       engineSignaturesRatioVsAlternation: alt.ms / engSignatures.ms,
       engineRatioVsAlternation: alt.ms / eng.ms,
     },
