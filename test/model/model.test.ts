@@ -27,6 +27,17 @@ describe('SemanticModel.score', () => {
     expect(model.score({ text: fillerText(20_000), context: 'retrieved_doc' }).flagged).toBe(false);
   });
 
+  it('does not read long repeats (laughter, masks, filler) as instructions, at any length', () => {
+    // Before words repeating one unit were shortened, 32 x's scored margin 5 and 1,000 margin 60.
+    for (const text of ['x'.repeat(32), 'x'.repeat(1000), 'ha'.repeat(60), 'Card XXXXXXXXXXXXXXXX on file', `${'blah'.repeat(30)} ok`]) {
+      for (const context of ['user_prompt', 'tool_output', 'retrieved_doc'] as const) {
+        expect(model.score({ text, context }).flagged, `${context}: ${text.slice(0, 30)}`).toBe(false);
+      }
+    }
+    // The same repeats next to an injection leave it caught.
+    expect(model.score({ text: `${'ha'.repeat(60)} ${injection}`, context: 'tool_output' }).flagged).toBe(true);
+  });
+
   it('offsets are UTF-16 indices of the caller string with astral and CJK text before the span', () => {
     const prefix = '📈📉 季度报告：收入增长了百分之五。\n';
     const text = `${prefix}${injection}`;

@@ -50,6 +50,15 @@ describe('semantic feature extractor (WASM)', () => {
     }
   });
 
+  it('reads a word that repeats one short unit as two copies of the unit', () => {
+    expect(features('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')).toEqual(features('xx'));
+    expect(features('hahahahahahahahahahahahaha')).toEqual(features('haha'));
+    expect(features('blahblahblahblah')).toEqual(features('blahblah'));
+    // Below eight characters, or not periodic: the word as written.
+    expect(features('hahaha')).not.toEqual(features('haha'));
+    expect(features('xxxxxxxxxxxx4821')).not.toEqual(features('xx4821'));
+  });
+
   it('is deterministic', () => {
     expect(features('Please transfer the funds now.')).toEqual(features('Please transfer the funds now.'));
   });
