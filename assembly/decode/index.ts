@@ -110,6 +110,33 @@ export function scan(n: i32): void {
   let leetWords = 0;
   for (let i = 0; i <= n; i++) {
     const raw = unit(i);
+    if (raw - 0x61 < 26) {
+      // A run of lower-case ASCII letters (most of prose): each is in the base64 alphabet and in a
+      // word, and adds its ROT13 weights — the same state changes as the general path, in a tight loop.
+      let e = load<u32>(table + (<usize>raw << 2));
+      let hex = select<u32>(runHex & e, e, runLen != 0);
+      let len = runLen + 1;
+      let etSum = et + ((<i32>(e << 16)) >> 24);
+      let vowelSum = vowel + ((<i32>(e << 8)) >> 24);
+      let j = i + 1;
+      while (true) {
+        const c = unit(j); // the newline stored after the text stops the loop
+        if (c - 0x61 >= 26) break;
+        e = load<u32>(table + (<usize>c << 2));
+        hex &= e;
+        len++;
+        etSum += (<i32>(e << 16)) >> 24;
+        vowelSum += (<i32>(e << 8)) >> 24;
+        j++;
+      }
+      runHex = hex;
+      runLen = len;
+      et = etSum;
+      vowel = vowelSum;
+      tok |= 1;
+      i = j - 1;
+      continue;
+    }
     let e: u32;
     if (raw < 0x80) e = load<u32>(table + (<usize>raw << 2));
     else e = (raw >= 0xc0 && raw <= 0x24f) || (raw >= 0x1e00 && raw <= 0x1eff) ? 0x10000000 : 0;
