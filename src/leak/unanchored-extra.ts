@@ -203,6 +203,10 @@ const kNumbering = /^(?:#?\d{1,2}[.)]?|[-•*])$/;
  * removed, numbering tokens dropped; NFC-normalized. Null when nothing is left.
  */
 function phraseWords(segment: string, limit = Infinity): string[] | null {
+  // A character no word, separator, stripped quote/bracket or numbering token may hold (a capital, a
+  // letter of another script, most punctuation) sinks the whole segment below: say so before
+  // allocating the words of prose.
+  if (kNoPhraseChar.test(segment)) return null;
   const words: string[] = [];
   const re = /[^\s,]+/g;
   let m: RegExpExecArray | null;
@@ -216,6 +220,13 @@ function phraseWords(segment: string, limit = Infinity): string[] | null {
   }
   return words.length === 0 ? null : words;
 }
+
+/**
+ * Any character outside what phraseWords can accept anywhere in a segment: whitespace and commas,
+ * kWordShape's letters, the quotes and brackets it strips from word ends, and numbering (digits,
+ * `#`, `.`, `)`, `-`, `•`, `*`). A necessary condition only: a segment without one may still fail.
+ */
+const kNoPhraseChar = /[^\s,a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f\u0131\u0300-\u036f\u0430-\u045f\u0491"'`«“»”\[\](){}.;:#\d\-•*]/;
 
 /** Letters only, lowercase, of the scripts handled here (combining marks of NFKD text included). */
 const kWordShape = /^[a-z\u00df-\u00f6\u00f8-\u00ff\u0101-\u017f\u0131\u0300-\u036f\u0430-\u045f\u0491]+$/;
