@@ -270,14 +270,20 @@ function firstCollapse(out: usize, len: i32): i32 {
   // 16 bytes at a time, a block with no lone alphanumeric byte is skipped with SIMD.
   let r = 0;
   const head = len < 16 ? len : 16;
-  for (; r < head; r++) if (isLoneAlnum(out, len, r) && (spacedRun(out, len, r) >> 32) >= 4) return r;
+  for (; r < head; r++) if (startsCollapse(out, len, r)) return r;
   for (; r + 17 <= len; r += 16) {
     const lone = v128.andnot(v128.andnot(alnumLanes(v128.load(out + <usize>r)), alnumLanes(v128.load(out + <usize>r - 1))), alnumLanes(v128.load(out + <usize>r + 1)));
     if (!v128.any_true(lone)) continue;
-    for (let k = r; k < r + 16; k++) if (isLoneAlnum(out, len, k) && (spacedRun(out, len, k) >> 32) >= 4) return k;
+    for (let k = r; k < r + 16; k++) if (startsCollapse(out, len, k)) return k;
   }
-  for (; r < len; r++) if (isLoneAlnum(out, len, r) && (spacedRun(out, len, r) >> 32) >= 4) return r;
+  for (; r < len; r++) if (startsCollapse(out, len, r)) return r;
   return len;
+}
+
+/** A lone alphanumeric byte that starts a run of four or more spaced-out letters. */
+// @ts-ignore: decorator
+@inline function startsCollapse(out: usize, len: i32, r: i32): bool {
+  return isLoneAlnum(out, len, r) && (spacedRun(out, len, r) >> 32) >= 4;
 }
 
 /** [a-z0-9] per byte lane (0xff) — isAsciiAlnum on 16 bytes. */
@@ -305,9 +311,7 @@ function collapseSpacedLetters(out: usize, map: usize, len: i32, stats: usize): 
   let runs: u32 = 0;
   while (r < len) {
     const b = <u32>load<u8>(out + r);
-    const isRunStart = isAsciiAlnum(b) && (r == 0 || !isAsciiAlnum(<u32>load<u8>(out + r - 1))) &&
-      (r + 1 >= len || !isAsciiAlnum(<u32>load<u8>(out + r + 1)));
-    if (!isRunStart) {
+    if (!isLoneAlnum(out, len, r)) {
       // Until the first collapse, w == r and the copy would rewrite each byte onto itself.
       if (w != r) {
         store<u8>(out + w, <u8>b);
@@ -382,27 +386,26 @@ function readLeetspeak(out: usize, len: i32, stats: usize): void {
     const digitNext = i8x16.lt_u(i8x16.sub(w, zero), ten);
     const letterNext = i8x16.lt_u(i8x16.sub(w, a), letters);
     if (!v128.any_true(v128.or(v128.and(digit, letterNext), v128.and(letter, digitNext)))) continue;
-    // Back up to the start of the token holding byte p (never into what is done), then read tokens
-    // until one starts past this block and its right neighbours.
-    let s = p > done ? p : done;
-    while (s > done && isAsciiAlnum(<u32>load<u8>(out + <usize>s - 1))) s--;
-    const r = readLeetTokens(out, len, s, p + 17);
+    // Read the tokens from the one holding byte p until one starts past this block and its right neighbours.
+    const r = readLeetTokens(out, len, p, done, p + 17);
     tokens += <u32>(r >> 32);
     done = <i32>(r & 0xffffffff);
   }
-  // The tail (fewer than 17 bytes left): read it all, from the start of the token holding byte p.
-  let s = p > done ? p : done;
-  while (s > done && isAsciiAlnum(<u32>load<u8>(out + <usize>s - 1))) s--;
-  const r = readLeetTokens(out, len, s, len);
+  // The tail (fewer than 17 bytes left): read it all.
+  const r = readLeetTokens(out, len, p, done, len);
   tokens += <u32>(r >> 32);
   store<u32>(stats + (STAT_LEET << 2), load<u32>(stats + (STAT_LEET << 2)) + tokens);
 }
 
 /**
- * Reads the tokens that start in [i, limit) (each read whole, up to len): in a token mixing letters
- * and digits, the digits become the letters they imitate. Returns (tokens changed << 32) | where it stopped.
+ * Reads the tokens from the one holding byte `from` (backing up to its start, never before `done`,
+ * where reading stopped last time) to the last one that starts before `limit`, each whole, up to len:
+ * in a token mixing letters and digits, the digits become the letters they imitate. Returns
+ * (tokens changed << 32) | where it stopped.
  */
-function readLeetTokens(out: usize, len: i32, i: i32, limit: i32): u64 {
+function readLeetTokens(out: usize, len: i32, from: i32, done: i32, limit: i32): u64 {
+  let i = from > done ? from : done;
+  while (i > done && isAsciiAlnum(<u32>load<u8>(out + <usize>i - 1))) i--;
   let tokens: u32 = 0;
   while (i < len && i < limit) {
     const b = <u32>load<u8>(out + i);

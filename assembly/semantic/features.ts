@@ -164,16 +164,10 @@ function tokenize(start: usize, end: usize): void {
   let p = start;
   while (p < end) {
     let cp: u32 = load<u8>(p);
-    if (cp - 0x61 < 26) {
-      // A run of lower-case ASCII letters (most of prose): the same state changes as the general
-      // path below makes per letter, without its class, case and digit tests.
-      if (!inWord) {
-        pushTokenA(K_WORD, sawSpace, nCp);
-        inWord = true;
-        sawSpace = 0;
-        wordLen = 0;
-        wordFlags = 0;
-      }
+    if (inWord && cp - 0x61 < 26) {
+      // The rest of a word in lower-case ASCII letters (most of prose): the same state changes as the
+      // general path below makes per letter, without its class, case and digit tests. The word's
+      // first character went through that path, which opens the token.
       wordFlags |= F_ASCII;
       let q = p;
       while (true) {
