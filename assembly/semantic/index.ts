@@ -64,7 +64,7 @@ export function reserveSegments(n: i32): usize {
  * Converts the segment table from UTF-16 indices into the input (ordered: start0, end0, start1, ...)
  * to byte offsets, walking the UTF-8 input once: a 4-byte sequence is two UTF-16 units (a boundary
  * that falls inside it moves to its end), anything else one. Out-of-order boundaries restart the
- * walk. The same numbers as utf8SpanOffsets in src/model/wasm.ts, which stays the reference.
+ * walk. The same numbers utf8Offsets in src/model/wasm.ts gives at those indices (the test's reference).
  */
 export function segmentUnitsToBytes(n: i32, inputBytes: i32): void {
   let b = 0;

@@ -1,7 +1,8 @@
 // Unit logits: every segment and window of up to `maxWindow` adjacent segments, from the segment
 // records scoreSegments wrote. The same f64 arithmetic, in the same order, as the reference in
-// src/model/head.ts (UnitScorer), so the results are bit-identical (test/model/head.test.ts); here it
-// runs next to the records instead of reading them through a typed-array view per field.
+// test/model/fixtures/unit-scorer.ts (the JS scorer it replaced), so the results are bit-identical
+// (test/model/head.test.ts); here it runs next to the records instead of reading them through a
+// typed-array view per field.
 //
 // A unit's hashed part is the sum of its segments' dot products over sqrt(feature count + 1); its
 // structural part the weights times log1p of the summed structural counts (only slots that are

@@ -88,43 +88,6 @@ export function loadSemanticModule(): WebAssembly.Module {
 const kEncoder = new TextEncoder();
 const kLog1pTable = new Float64Array(1024).map((_, i) => Math.log1p(i));
 
-/**
- * UTF-8 byte offsets of ordered, non-overlapping spans' starts and ends, written into `table` as
- * [start0, end0, start1, end1, ...]: the same numbers utf8Offsets() gives at those indices, from one
- * pass that allocates nothing (the segments of a 4 KB text need ~170 offsets, not 4,097).
- */
-export function utf8SpanOffsets(text: string, bounds: Int32Array, count: number, table: Int32Array): void {
-  let b = 0;
-  let i = 0;
-  const n = text.length;
-  // Boundaries in order: start0, end0, start1, end1, ... (k even: a start, odd: an end).
-  for (let k = 0; k < count * 2; k++) {
-    const to = bounds[k]!;
-    if (to < i) {
-      // Not in order after all: count again from the start rather than return a wrong offset.
-      b = 0;
-      i = 0;
-    }
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      if (c < 0x80) {
-        b += 1;
-        i++;
-      } else if (c < 0x800) {
-        b += 2;
-        i++;
-      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        b += 4;
-        i += 2;
-      } else {
-        b += 3;
-        i++;
-      }
-    }
-    table[k] = b;
-  }
-}
-
 /** Byte offset of every UTF-16 index of `text` once UTF-8 encoded (length + 1 entries), matching TextEncoder. */
 export function utf8Offsets(text: string): Uint32Array {
   const out = new Uint32Array(text.length + 1);
@@ -240,7 +203,7 @@ export class SemanticWasm {
 
   /**
    * Logits of every segment and window of up to `maxWindow` segments of the records the last
-   * scoreSpans call wrote (same arithmetic as head.ts UnitScorer). Needs setHeadParams first.
+   * scoreSpans call wrote (head.ts unitLogits arithmetic; bit-identical to test/model/fixtures/unit-scorer.ts). Needs setHeadParams first.
    */
   scoreUnits(segments: number, maxWindow: number, useStruct: boolean): UnitViews {
     const x = this.#x;
@@ -267,7 +230,7 @@ export class SemanticWasm {
     const ptr = this.#x.reserveSegments(n);
     new Int32Array(this.#buf, ptr, n * 2).set(spans.bounds.subarray(0, 2 * n));
     // One byte per UTF-16 unit: the text is ASCII and byte offsets equal string offsets. Otherwise
-    // WASM converts the offsets by walking the UTF-8 it holds (the same numbers as utf8SpanOffsets).
+    // WASM converts the offsets by walking the UTF-8 it holds (the same numbers utf8Offsets gives at those indices).
     if (inputBytes !== text.length) this.#x.segmentUnitsToBytes(n, inputBytes);
     return ptr;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type HeadParams, UnitScorer, unitLogits } from '../../src/model/head.ts';
+import { type HeadParams, unitLogits } from '../../src/model/head.ts';
+import { UnitScorer } from './fixtures/unit-scorer.ts';
 import { readFileSync } from 'node:fs';
 import { NUM_STRUCT, SEG_RECORD_F32, SemanticWasm } from '../../src/model/wasm.ts';
 import { SemanticModel, weightsDir } from '../../src/model/model.ts';
