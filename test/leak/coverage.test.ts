@@ -10,6 +10,7 @@ import { createEngine, type Engine } from '../../src/engine.ts';
 import { detectLeaks } from '../../src/leak/index.ts';
 import { isFunctionWord, isPublicIpv4, isPublicIpv6, parseIpv6 } from '../../src/leak/unanchored-extra.ts';
 import { expand, kAssignments, kCurl, kCurlNearMisses, kNearMisses, kTokens } from './fixtures/coverage-cases.ts';
+import { engineMisses } from './fixtures/engine-parity.ts';
 import { prng } from './fixtures/tokens.ts';
 
 describe('vendor token formats (generated values in published shapes)', () => {
@@ -153,13 +154,7 @@ describe('coverage cases through the engine (WASM DFA anchors on normalized text
     texts.push('login from 81.2.69.142 and 2a03:2880:f10c:83:face:b00c:0:25de; proxy 45.33.32.156.');
     texts.push('seed: жабото мирукас телопи вамуро кисоле дупаки ромесу ханопи бежури лотака сумеро вакипу');
     texts.push('yedek: çalışkan gömlek şırınga böcek üzgün kırmızı dağlık ılgaz öğle sürgün çiçek gümüş'.normalize('NFKD'));
-    const missed: string[] = [];
-    for (const text of texts) {
-      const result = await engine.scan({ text, context: 'tool_output' });
-      for (const f of detectLeaks(text).filter((x) => x.family === 'secret' || x.rule === 'ip-address')) {
-        if (!result.findings.some((e) => e.start === f.start && e.end === f.end && e.rule === f.rule)) missed.push(`${f.rule}: ${text.slice(0, 60)}`);
-      }
-    }
+    const missed = await engineMisses(engine, texts, (f) => f.family === 'secret' || f.rule === 'ip-address');
     expect(missed).toEqual([]);
   });
 });
